@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test'
+
+/**
+ * Browser tests (e2e/*.spec.ts) against the sample pages served by `deltaform serve`.
+ * Uses the system Chromium (CHROMIUM_PATH, else /usr/bin/chromium); Playwright never
+ * downloads a browser. `npm test` runs this via scripts/test.js, which also overrides the
+ * JSON report location with PLAYWRIGHT_JSON_OUTPUT_FILE.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  // One worker: a 2-core machine, and all tests share one server.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
+  use: {
+    baseURL: 'http://127.0.0.1:3100',
+    headless: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'node bin/deltaform.js serve samples/pages --port 3100',
+    url: 'http://127.0.0.1:3100/',
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+})
