@@ -1,0 +1,20 @@
+<%@ Page Title="Deltaform samples" %>
+<!DOCTYPE html>
+<html lang="en">
+<head runat="server">
+  <meta charset="utf-8" />
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <link rel="stylesheet" href="site.css" />
+</head>
+<body>
+  <main>
+    <h1>Deltaform samples</h1>
+    <p>Each page is an <code>.aspx</code> file with an optional <code>.aspx.ts</code> code-behind beside it.</p>
+    <ul id="samples">
+      <li><a href="postback-linkbutton.aspx">postback-linkbutton.aspx</a> — a LinkButton that posts back and runs its handler</li>
+      <li><a href="register.aspx">register.aspx</a> — a form with every validator kind and a ValidationSummary</li>
+      <li><a href="counter.aspx">counter.aspx</a> — a count kept in view state, and TextChanged on postback</li>
+    </ul>
+  </main>
+</body>
+</html>

@@ -1,0 +1,66 @@
+import { existsSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { serve } from '@hono/node-server'
+import { createApp } from './app/create-app.ts'
+
+const usage = `Usage: deltaform serve <pagesDir> [--port N] [--host H] [--production]
+
+Serves a folder of .aspx pages (file-system routing: index.aspx answers /).
+Reads <pagesDir>/deltaform.config.json when present. Development mode unless
+NODE_ENV=production or --production; production needs DELTAFORM_KEY (64+ hex digits).`
+
+/**
+ * The `deltaform` command line. Returns the running server (for tests) or exits.
+ *
+ * @example
+ * // deltaform serve samples/pages --port 3000
+ */
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  if (command !== 'serve') {
+    console.log(usage)
+    process.exitCode = command === '--help' || command === '-h' ? 0 : 2
+    return
+  }
+  let dir: string | undefined
+  let port = Number(process.env.PORT) || 3000
+  let host = '127.0.0.1'
+  let production = process.env.NODE_ENV === 'production'
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!
+    if (arg === '--port') port = Number(rest[++i])
+    else if (arg === '--host') host = rest[++i] ?? host
+    else if (arg === '--production') production = true
+    else if (!arg.startsWith('--') && !dir) dir = arg
+    else {
+      console.error(`Unknown argument ${arg}\n\n${usage}`)
+      process.exitCode = 2
+      return
+    }
+  }
+  if (!dir || !existsSync(dir) || !statSync(dir).isDirectory()) {
+    console.error(`${dir ? `${dir} is not a folder.` : 'Name the folder of pages.'}\n\n${usage}`)
+    process.exitCode = 2
+    return
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error('--port needs a number from 0 to 65535.')
+    process.exitCode = 2
+    return
+  }
+  if (production) process.env.NODE_ENV = 'production'
+  let app
+  try {
+    app = createApp({ pages: resolve(dir), mode: production ? 'production' : 'development' })
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exitCode = 1
+    return
+  }
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    console.log(`Deltaform (${production ? 'production' : 'development'}) serving ${dir} on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`)
+  })
+  const stop = () => server.close(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}

@@ -1,0 +1,96 @@
+import type { Control } from './control.ts'
+import type { HtmlWriter } from '../render/html-writer.ts'
+
+/**
+ * The post data of the current request, as controls read it in `loadPostData`.
+ * (Satisfied by the request layer's FormCollection.)
+ */
+export interface PostData {
+  get(name: string): string | undefined
+  getAll(name: string): string[]
+  has(name: string): boolean
+}
+
+/** Options of a postback reference, as ASP.NET's PostBackOptions. */
+export interface PostBackOptions {
+  argument?: string
+  /** Run client validation first (WebForm_DoPostBackWithOptions). */
+  performValidation?: boolean
+  validationGroup?: string
+  actionUrl?: string
+  trackFocus?: boolean
+  /** false for a submit button: the browser submits the form itself. */
+  clientSubmit?: boolean
+  /** Wraps the call in setTimeout(…, 0), as AutoPostBack does. */
+  autoPostBack?: boolean
+}
+
+/** What controls use of the page's ClientScriptManager. */
+export interface ClientScriptApi {
+  getPostBackEventReference(control: Control, options?: PostBackOptions | string): string
+  registerForEventValidation(uniqueID: string, argument?: string): void
+  validateEvent(uniqueID: string, argument?: string): void
+  registerStartupScript(key: string, script: string, addScriptTags?: boolean): void
+  registerHiddenField(name: string, value: string): void
+}
+
+/** A validator as the page sees it (Page.validators). */
+export interface Validator {
+  validationGroup: string
+  isValid: boolean
+  validate(): Promise<void> | void
+  readonly errorMessage: string
+}
+
+/**
+ * What a control needs from the page it lives on. The Page class implements it; controls
+ * never import the page module, so arrows point one way (page → controls).
+ */
+export interface ControlHost {
+  readonly isPostBack: boolean
+  readonly postData: PostData | null
+  readonly clientScript: ClientScriptApi
+  readonly validators: Validator[]
+  /** Runs the validators of a group (`''` = default group). */
+  validate(validationGroup?: string): Promise<void>
+  readonly isDevelopment: boolean
+  /** The request's URL path and query, as the form's action. */
+  readonly requestPath: string
+  /** Awaits work a lifecycle hook started outside the runner (dynamic control catch-up). */
+  track(work: Promise<unknown> | void): void
+  /** Asks for `loadPostData` on the next post even when the post has no field for it. */
+  registerRequiresPostBack(control: Control): void
+  /** Picks the control whose `raisePostBackEvent` runs (a submit button found in the post). */
+  registerRequiresRaiseEvent(control: Control): void
+  /** Writes what the page puts at the start of its server form (state fields, scripts). */
+  beginFormRender(writer: HtmlWriter, form: Control): void
+  /** Writes what the page puts at the end of its server form (event validation, startup scripts). */
+  endFormRender(writer: HtmlWriter, form: Control): void
+  /** The page title, for a server `<head>`. */
+  title: string
+}
+
+/**
+ * A control that reads its value from the post (TextBox, CheckBox, lists): ASP.NET's
+ * IPostBackDataHandler. `loadPostData` returns true when the value changed, and the page
+ * then calls `raisePostDataChangedEvent` (TextChanged, CheckedChanged…).
+ */
+export interface PostBackDataHandler {
+  loadPostData(postDataKey: string, postData: PostData): boolean
+  raisePostDataChangedEvent(): Promise<void> | void
+}
+
+/** A control that handles a postback event (Button, LinkButton): IPostBackEventHandler. */
+export interface PostBackEventHandler {
+  raisePostBackEvent(eventArgument: string): Promise<void> | void
+}
+
+/** @example if (isPostBackDataHandler(c)) changed = c.loadPostData(c.uniqueID, form) */
+export function isPostBackDataHandler(c: unknown): c is PostBackDataHandler {
+  return typeof (c as PostBackDataHandler)?.loadPostData === 'function'
+}
+
+/** @example if (isPostBackEventHandler(c)) await c.raisePostBackEvent(argument) */
+export function isPostBackEventHandler(c: unknown): c is PostBackEventHandler {
+  return typeof (c as PostBackEventHandler)?.raisePostBackEvent === 'function'
+}

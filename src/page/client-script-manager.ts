@@ -1,0 +1,151 @@
+import type { Control } from '../controls/control.ts'
+import type { ClientScriptApi, PostBackOptions } from '../controls/host.ts'
+import { HttpError } from '../errors.ts'
+import type { HtmlWriter } from '../render/html-writer.ts'
+import { jsStringEncode } from '../render/encode.ts'
+import { EventValidation } from '../state/event-validation.ts'
+
+interface ScriptEntry {
+  key: string
+  script: string
+  addScriptTags: boolean
+}
+
+/**
+ * The page's client script registry (ASP.NET's ClientScriptManager): postback references,
+ * event validation, hidden fields and script blocks rendered with the form.
+ *
+ * @example
+ * // in code-behind
+ * this.clientScript.registerStartupScript('hello', "console.log('loaded')", true)
+ * const js = this.clientScript.getPostBackEventReference(this.Save, 'now') // "__doPostBack('Save','now')"
+ */
+export class ClientScriptManager implements ClientScriptApi {
+  private readonly hiddenFields = new Map<string, string>()
+  private readonly blocks = new Map<string, ScriptEntry>()
+  private readonly startupScripts = new Map<string, ScriptEntry>()
+  private readonly includes = new Map<string, string>()
+  private readonly submitStatements = new Map<string, string>()
+  /** What this render registers; becomes the new __EVENTVALIDATION. */
+  readonly renderedEvents = new EventValidation()
+  /** What the previous render allowed; `null` on a GET or when validation is off. */
+  postedEvents: EventValidation | null = null
+  /** The CSP nonce put on every script element Deltaform writes, if the app uses one. */
+  nonce: string | undefined
+
+  constructor(readonly enableEventValidation: boolean) {}
+
+  /**
+   * The script that posts back on behalf of `control` (`__doPostBack('UniqueID','arg')`),
+   * registering the target for event validation.
+   */
+  getPostBackEventReference(control: Control | { uniqueID: string }, options?: PostBackOptions | string): string {
+    const opts: PostBackOptions = typeof options === 'string' ? { argument: options } : (options ?? {})
+    const target = isPage(control) ? '__Page' : control.uniqueID
+    const argument = opts.argument ?? ''
+    this.registerForEventValidation(target, argument)
+    const plain =
+      !opts.performValidation && !opts.actionUrl && !opts.trackFocus && opts.clientSubmit !== false
+    let call = plain
+      ? `__doPostBack('${jsStringEncode(target)}','${jsStringEncode(argument)}')`
+      : `WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("${jsStringEncode(target)}", "${jsStringEncode(argument)}", ${!!opts.performValidation}, "${jsStringEncode(opts.validationGroup ?? '')}", "${jsStringEncode(opts.actionUrl ?? '')}", ${!!opts.trackFocus}, ${opts.clientSubmit !== false}))`
+    if (opts.autoPostBack) call = `setTimeout('${call.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}', 0)`
+    return call
+  }
+
+  /** The `javascript:` URL form of a postback reference, for links. */
+  getPostBackClientHyperlink(control: Control, argument = ''): string {
+    return 'javascript:' + this.getPostBackEventReference(control, argument)
+  }
+
+  registerForEventValidation(uniqueID: string, argument?: string): void {
+    if (this.enableEventValidation) this.renderedEvents.register(uniqueID, argument)
+  }
+
+  /** Refuses a postback target or value the server never rendered (HTTP 400). */
+  validateEvent(uniqueID: string, argument?: string): void {
+    if (!this.enableEventValidation || !this.postedEvents) return
+    if (this.postedEvents.isValid(uniqueID, argument)) return
+    const what = argument ? `the value '${truncate(argument)}' for '${uniqueID}'` : `the event target '${uniqueID}'`
+    throw new HttpError(
+      400,
+      `Invalid postback or callback argument: the page never rendered ${what}. ` +
+        'Event validation refuses posts naming controls or values the server did not render.',
+    )
+  }
+
+  registerHiddenField(name: string, value: string): void {
+    this.hiddenFields.set(name, value)
+  }
+
+  registerClientScriptBlock(key: string, script: string, addScriptTags = false): void {
+    if (!this.blocks.has(key)) this.blocks.set(key, { key, script, addScriptTags })
+  }
+
+  isClientScriptBlockRegistered(key: string): boolean {
+    return this.blocks.has(key)
+  }
+
+  registerStartupScript(key: string, script: string, addScriptTags = false): void {
+    if (!this.startupScripts.has(key)) this.startupScripts.set(key, { key, script, addScriptTags })
+  }
+
+  isStartupScriptRegistered(key: string): boolean {
+    return this.startupScripts.has(key)
+  }
+
+  registerClientScriptInclude(key: string, url: string): void {
+    if (!this.includes.has(key)) this.includes.set(key, url)
+  }
+
+  registerOnSubmitStatement(key: string, script: string): void {
+    if (!this.submitStatements.has(key)) this.submitStatements.set(key, script)
+  }
+
+  /** The form's `onsubmit` attribute, or `undefined` when nothing was registered. */
+  get onSubmitAttribute(): string | undefined {
+    if (this.submitStatements.size === 0) return undefined
+    return `javascript:return WebForm_OnSubmit();`
+  }
+
+  /** @internal Hidden fields registered by controls (not the built-in state fields). */
+  get registeredHiddenFields(): ReadonlyMap<string, string> {
+    return this.hiddenFields
+  }
+
+  /** @internal Writes includes and script blocks (top of the form). */
+  renderClientScriptBlocks(writer: HtmlWriter): void {
+    for (const url of this.includes.values()) writer.write(`<script src="${escapeAttr(url)}"${this.nonceAttr}></script>\n`)
+    for (const entry of this.blocks.values()) this.writeScript(writer, entry)
+    if (this.submitStatements.size > 0) {
+      const body = [...this.submitStatements.values()].join('\n')
+      writer.write(`<script${this.nonceAttr}>\nfunction WebForm_OnSubmit() {\n${body}\nreturn true;\n}\n</script>\n`)
+    }
+  }
+
+  /** @internal Writes startup scripts (bottom of the form). */
+  renderStartupScripts(writer: HtmlWriter): void {
+    for (const entry of this.startupScripts.values()) this.writeScript(writer, entry)
+  }
+
+  get nonceAttr(): string {
+    return this.nonce ? ` nonce="${escapeAttr(this.nonce)}"` : ''
+  }
+
+  private writeScript(writer: HtmlWriter, entry: ScriptEntry): void {
+    if (entry.addScriptTags) writer.write(`<script${this.nonceAttr}>\n//<![CDATA[\n${entry.script}\n//]]>\n</script>\n`)
+    else writer.write(this.nonce ? entry.script.replace(/<script(?![^>]*\bnonce=)/gi, `<script${this.nonceAttr}`) : entry.script)
+  }
+}
+
+function isPage(control: unknown): boolean {
+  return !!control && (control as { isPage?: boolean }).isPage === true
+}
+
+function truncate(value: string): string {
+  return value.length > 60 ? value.slice(0, 57) + '...' : value
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+}

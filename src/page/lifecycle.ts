@@ -1,0 +1,201 @@
+import type { Control } from '../controls/control.ts'
+import { isPostBackDataHandler, isPostBackEventHandler, type PostData, type PostBackDataHandler } from '../controls/host.ts'
+import { HttpError } from '../errors.ts'
+import { HtmlWriter } from '../render/html-writer.ts'
+import { isSystemPostField } from '../request/classify.ts'
+import { EventValidation } from '../state/event-validation.ts'
+import { decodeViewState, encodeViewState, viewStateGenerator, type StateScope } from '../state/view-state.ts'
+import { ClientScriptManager } from './client-script-manager.ts'
+import { PageRedirect, type Page, type PageRequest } from './page.ts'
+
+/** How the runner treats state for one page. */
+export interface LifecycleSettings {
+  signingKey: Buffer
+  /** Identifies the page in signed state (its route), so state of one page is refused by another. */
+  pageId: string
+  /** Binds state to a user (ViewStateUserKey); state made for another user is refused. */
+  userKey?: string
+  enableEventValidation: boolean
+  viewStateMaxBytes: number
+  development: boolean
+  nonce?: string
+}
+
+/** The outcome of running a page. */
+export interface PageResult {
+  status: number
+  headers: Headers
+  body: string
+  /** Set when the page called `redirect()`. */
+  redirect?: string
+}
+
+/** What travels in `__VIEWSTATE`: the control tree's state and the controls that need post data. */
+interface PageState {
+  t?: unknown
+  p?: string[]
+}
+
+/**
+ * Runs the Web Forms lifecycle on a page whose control tree is built, and renders it.
+ * Every phase awaits async hooks and handlers.
+ *
+ * @example
+ * const page = factory.create()
+ * const result = await runPage(page, request, settings)
+ */
+export async function runPage(page: Page, request: PageRequest, settings: LifecycleSettings): Promise<PageResult> {
+  page.request = request
+  page.isDevelopment = settings.development
+  page.isCallback = request.kind === 'callback'
+  page.isAsyncPostBack = request.kind === 'asyncPostback'
+  page.isPostBack = request.kind !== 'get'
+  page.clientScript = new ClientScriptManager(settings.enableEventValidation)
+  page.clientScript.nonce = settings.nonce
+  page.attach(page)
+  const scope: StateScope = { pageId: settings.pageId, userKey: settings.userKey }
+  const signer = { key: settings.signingKey }
+
+  // Verify signed state before any user code runs: tampered input never reaches a handler.
+  let posted: PageState | undefined
+  if (page.isPostBack && request.form) {
+    posted = decodeViewState(request.form.get('__VIEWSTATE') ?? '', signer, scope, {
+      maxBytes: settings.viewStateMaxBytes,
+    }) as PageState | undefined
+    if (settings.enableEventValidation) {
+      page.clientScript.postedEvents = EventValidation.decode(request.form.get('__EVENTVALIDATION') ?? '', signer, scope)
+    }
+  }
+
+  try {
+    await phase(page, () => page.onPreInit())
+    await phase(page, () => page.initRecursive())
+    await phase(page, () => page.onInitComplete())
+    const pendingPostBack: string[] = []
+    const changed: PostBackDataHandler[] = []
+    if (page.isPostBack && request.form) {
+      if (posted?.t) page.loadViewStateRecursive(posted.t as never)
+      pendingPostBack.push(...(posted?.p ?? []))
+      await page.settle()
+      const leftover = processPostData(page, request.form, pendingPostBack, changed, true)
+      await phase(page, () => page.onPreLoad())
+      await phase(page, () => page.loadRecursive())
+      processPostData(page, request.form, leftover, changed, false)
+      for (const control of changed) await control.raisePostDataChangedEvent()
+      await page.settle()
+      await raisePostBackEvent(page, request.form)
+      await page.settle()
+    } else {
+      await phase(page, () => page.onPreLoad())
+      await phase(page, () => page.loadRecursive())
+    }
+    await phase(page, () => page.onLoadComplete())
+    await phase(page, () => page.preRenderRecursive())
+    await phase(page, () => page.onPreRenderComplete())
+
+    const state: PageState = {}
+    const tree = page.saveViewStateRecursive()
+    if (tree) state.t = tree
+    const requires = [...page.requiresPostBack].filter((c) => c.visible).map((c) => c.uniqueID)
+    if (requires.length) state.p = requires
+    page.formState = {
+      viewState: encodeViewState(state.t || state.p ? state : null, signer, scope),
+      generator: viewStateGenerator(settings.pageId),
+      encodeEventValidation: () =>
+        settings.enableEventValidation && page.clientScript.renderedEvents.size > 0
+          ? page.clientScript.renderedEvents.encode(signer, scope)
+          : '',
+    }
+    await phase(page, () => page.onSaveStateComplete())
+
+    const writer = new HtmlWriter()
+    page.renderControl(writer)
+    return { status: page.response.status, headers: page.response.headers, body: writer.toString() }
+  } catch (error) {
+    if (error instanceof PageRedirect) {
+      return { status: 302, headers: page.response.headers, body: '', redirect: error.location }
+    }
+    throw error
+  } finally {
+    await page.unloadRecursive().catch(() => undefined)
+  }
+}
+
+async function phase(page: Page, run: () => Promise<void> | void): Promise<void> {
+  await run()
+  await page.settle()
+}
+
+/**
+ * Hands post data to the controls that own it (ASP.NET's ProcessPostData). Returns the keys
+ * whose controls do not exist yet, to retry after Load (controls added in Load).
+ */
+function processPostData(
+  page: Page,
+  form: PostData & { keys?: () => string[] },
+  extraKeys: string[],
+  changed: PostBackDataHandler[],
+  beforeLoad: boolean,
+): string[] {
+  const leftover: string[] = []
+  const keys = beforeLoad ? [...formKeys(form), ...extraKeys] : extraKeys
+  const seen = new Set<string>()
+  for (const key of keys) {
+    if (seen.has(key) || isSystemPostField(key)) continue
+    seen.add(key)
+    const control = findByUniqueID(page, key)
+    if (!control) {
+      if (beforeLoad) leftover.push(key)
+      continue
+    }
+    if (isPostBackDataHandler(control)) {
+      if (control.loadPostData(key, form)) changed.push(control)
+      page.requiresPostBack.delete(control)
+    } else if (isPostBackEventHandler(control)) {
+      page.registerRequiresRaiseEvent(control)
+    }
+  }
+  // Controls that asked for post data in this request (added in Load) but sent no field.
+  if (!beforeLoad) {
+    for (const control of [...page.requiresPostBack]) {
+      if (isPostBackDataHandler(control) && !seen.has(control.uniqueID)) {
+        if (control.loadPostData(control.uniqueID, form)) changed.push(control)
+      }
+    }
+  }
+  return leftover
+}
+
+function formKeys(form: PostData & { keys?: () => string[] }): string[] {
+  return typeof form.keys === 'function' ? form.keys() : []
+}
+
+/** The control a posted UniqueID names (`Grid1$ctl02$Edit`), or `null`. */
+export function findByUniqueID(page: Page, uniqueID: string): Control | null {
+  if (!uniqueID || uniqueID.length > 1024) return null
+  return page.findControl(uniqueID)
+}
+
+async function raisePostBackEvent(page: Page, form: PostData): Promise<void> {
+  const argument = form.get('__EVENTARGUMENT') ?? ''
+  if (page.requiresRaiseEvent) {
+    await (page.requiresRaiseEvent as unknown as { raisePostBackEvent(a: string): unknown }).raisePostBackEvent(argument)
+    return
+  }
+  const target = form.get('__EVENTTARGET') ?? ''
+  if (!target) {
+    await page.validate()
+    return
+  }
+  const control: unknown = target.toLowerCase() === '__page' ? page : findByUniqueID(page, target)
+  // ASP.NET ignores a target that exists but handles no event (an AutoPostBack TextBox).
+  if (control && !isPostBackEventHandler(control)) return
+  if (!control || !isPostBackEventHandler(control)) {
+    throw new HttpError(
+      400,
+      `The postback names the event target '${target.length > 80 ? target.slice(0, 77) + '...' : target}', ` +
+        'which is not a control on this page that handles postback events.',
+    )
+  }
+  await control.raisePostBackEvent(argument)
+}

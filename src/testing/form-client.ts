@@ -1,0 +1,150 @@
+import { parseHTML } from 'linkedom'
+
+type Fetcher = (request: Request) => Response | Promise<Response>
+
+const textLike = /^(text|password|hidden|search|tel|url|email|number|range|color|date|month|week|time|datetime-local)$/i
+
+/**
+ * A browserless client for page tests: loads a page, edits its form fields and posts back
+ * the way a browser submits the form (document order, the clicked button's name=value).
+ *
+ * @example
+ * const client = new FormClient(app.request.bind(app))
+ * await client.get('/counter.aspx')
+ * await client.click('Increment')
+ * client.text('Count') // '1'
+ */
+export class FormClient {
+  status = 0
+  html = ''
+  url = ''
+  location: string | null = null
+  private document: any = null
+  private readonly values = new Map<string, string | string[] | boolean>()
+
+  constructor(
+    private readonly fetcher: Fetcher,
+    private readonly origin = 'http://localhost',
+  ) {}
+
+  async get(path: string): Promise<this> {
+    return this.receive(await this.fetcher(new Request(new URL(path, this.origin))), new URL(path, this.origin).href)
+  }
+
+  /** Sets a text field, hidden field or single-select value by field name. */
+  set(name: string, value: string): this {
+    this.values.set(name, value)
+    return this
+  }
+
+  /** Selects several options of a multi-select. */
+  select(name: string, values: string[]): this {
+    this.values.set(name, values)
+    return this
+  }
+
+  /** Checks or unchecks a checkbox (by name) or picks a radio button (name + value). */
+  check(name: string, checked = true, value?: string): this {
+    this.values.set(value === undefined ? name : `${name}\u0000${value}`, checked)
+    return this
+  }
+
+  /** Clicks a submit button or image button by its name. */
+  click(name: string, point?: { x: number; y: number }): Promise<this> {
+    const extra: Array<[string, string]> = point
+      ? [[`${name}.x`, String(point.x)], [`${name}.y`, String(point.y)]]
+      : [[name, this.document?.querySelector(`[name="${cssEscape(name)}"]`)?.getAttribute('value') ?? '']]
+    return this.submit(extra)
+  }
+
+  /** Posts back as `__doPostBack(target, argument)` does. */
+  doPostBack(target: string, argument = ''): Promise<this> {
+    this.values.set('__EVENTTARGET', target)
+    this.values.set('__EVENTARGUMENT', argument)
+    return this.submit([])
+  }
+
+  /** The form fields as the browser would post them, plus `extra` at the end. */
+  formEntries(extra: Array<[string, string]> = []): Array<[string, string]> {
+    const form = this.document?.querySelector('form')
+    if (!form) throw new Error('The page has no form.')
+    const entries: Array<[string, string]> = []
+    for (const el of form.querySelectorAll('input, select, textarea')) {
+      const name = el.getAttribute('name')
+      if (!name || el.hasAttribute('disabled')) continue
+      const tag = el.tagName.toLowerCase()
+      if (tag === 'textarea') entries.push([name, this.override(name, el.textContent.replace(/^\n/, ''))])
+      else if (tag === 'select') {
+        const chosen = this.values.get(name)
+        const options = [...el.querySelectorAll('option')]
+        if (Array.isArray(chosen)) for (const v of chosen) entries.push([name, v])
+        else if (typeof chosen === 'string') entries.push([name, chosen])
+        else {
+          const selected = options.filter((o: any) => o.hasAttribute('selected'))
+          const pick = selected.length ? selected : el.hasAttribute('multiple') ? [] : options.slice(0, 1)
+          for (const o of pick) entries.push([name, o.getAttribute('value') ?? o.textContent])
+        }
+      } else {
+        const type = (el.getAttribute('type') ?? 'text').toLowerCase()
+        const value = el.getAttribute('value') ?? (type === 'checkbox' || type === 'radio' ? 'on' : '')
+        if (type === 'checkbox' || type === 'radio') {
+          const key = type === 'radio' ? `${name}\u0000${value}` : name
+          const override = this.values.get(key)
+          const checked = typeof override === 'boolean' ? override : radioOverridden(this.values, name, type) ? false : el.hasAttribute('checked')
+          if (checked) entries.push([name, value])
+        } else if (textLike.test(type)) entries.push([name, this.override(name, value)])
+      }
+    }
+    return [...entries, ...extra]
+  }
+
+  /** The text of the element with this id, or `null`. */
+  text(id: string): string | null {
+    return this.document?.getElementById(id)?.textContent ?? null
+  }
+
+  /** The element with this id (a linkedom element), for attribute checks. */
+  element(id: string): any {
+    return this.document?.getElementById(id) ?? null
+  }
+
+  /** A hidden or input field's value as rendered. */
+  field(name: string): string | null {
+    return this.document?.querySelector(`[name="${cssEscape(name)}"]`)?.getAttribute('value') ?? null
+  }
+
+  private override(name: string, fallback: string): string {
+    const v = this.values.get(name)
+    return typeof v === 'string' ? v : fallback
+  }
+
+  private async submit(extra: Array<[string, string]>): Promise<this> {
+    const form = this.document?.querySelector('form')
+    const action = new URL(form?.getAttribute('action') ?? this.url, this.url)
+    const body = new URLSearchParams(this.formEntries(extra)).toString()
+    const response = await this.fetcher(
+      new Request(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }),
+    )
+    return this.receive(response, action.href)
+  }
+
+  private async receive(response: Response, url: string): Promise<this> {
+    this.status = response.status
+    this.location = response.headers.get('location')
+    this.html = await response.text()
+    this.url = url
+    this.values.clear()
+    this.document = parseHTML(this.html).document
+    return this
+  }
+}
+
+function radioOverridden(values: Map<string, unknown>, name: string, type: string): boolean {
+  if (type !== 'radio') return false
+  for (const key of values.keys()) if (key.startsWith(`${name}\u0000`)) return true
+  return false
+}
+
+function cssEscape(name: string): string {
+  return name.replace(/["\\]/g, '\\$&')
+}
