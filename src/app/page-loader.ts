@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ControlRegistry } from '../controls/registry.ts'
 import { Page } from '../page/page.ts'
+import { registerTypeScriptLoader } from './register-loader.js'
 import { compileTemplate, type CompiledTemplate, type ExpressionResolver } from '../template/compile.ts'
 
 /** A page given in code instead of a file: markup plus an optional code-behind class. */
@@ -111,7 +112,7 @@ export class PageLoader {
   private async importCodeBehind(file: string, stamp: string): Promise<new () => Page> {
     const codeFile = `${file}.ts`
     if (!existsSync(codeFile)) return Page
-    await ensureTypeScriptLoader()
+    ensureTypeScriptLoader()
     // The query makes Node load a changed file again; Vite (under vitest) keeps its own
     // module graph and would not treat `x.ts?v=1` as TypeScript.
     const url = pathToFileURL(codeFile).href + (stamp && !process.env.VITEST ? `?v=${encodeURIComponent(stamp)}` : '')
@@ -167,14 +168,8 @@ function displayName(file: string): string {
   return rel.startsWith('..') ? file : rel.split(sep).join('/')
 }
 
-let loaderReady: Promise<void> | null = null
-
-/** Registers tsx's TypeScript loader once, so `.aspx.ts` code-behind imports as it is. */
-function ensureTypeScriptLoader(): Promise<void> {
+/** Registers the TypeScript loader once, so `.aspx.ts` code-behind imports as it is. */
+function ensureTypeScriptLoader(): void {
   // Under vitest, Vite already transforms TypeScript imports.
-  if (process.env.VITEST) return Promise.resolve()
-  loaderReady ??= import('tsx/esm/api').then(({ register }) => {
-    register()
-  })
-  return loaderReady
+  if (!process.env.VITEST) registerTypeScriptLoader()
 }
