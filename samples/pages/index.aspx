@@ -14,6 +14,10 @@
       <li><a href="postback-linkbutton.aspx">postback-linkbutton.aspx</a> — a LinkButton that posts back and runs its handler</li>
       <li><a href="register.aspx">register.aspx</a> — a form with every validator kind and a ValidationSummary</li>
       <li><a href="counter.aspx">counter.aspx</a> — a count kept in view state, and TextChanged on postback</li>
+      <li><a href="clock.aspx">clock.aspx</a> — Get Server Time: a Conditional UpdatePanel with a trigger outside it</li>
+      <li><a href="panels.aspx">panels.aspx</a> — Conditional, Always and nested panels, triggers, update() and data items</li>
+      <li><a href="errors.aspx">errors.aspx</a> — server errors, redirects and focus during async postbacks</li>
+      <li><a href="progress.aspx">progress.aspx</a> — UpdateProgress during a slow handler, and a Timer</li>
     </ul>
   </main>
 </body>

@@ -11,6 +11,7 @@ import { defaultFormLimits, readForm, type FormCollection, type FormLimits } fro
 import { resolveSigningKey } from '../state/keys.ts'
 import { defaultViewStateMaxBytes } from '../state/view-state.ts'
 import { readConfig, type DeltaformConfig } from './config.ts'
+import { mountClientScripts, type MicrosoftClientScripts } from './client-scripts.ts'
 import { renderErrorPage } from './error-page.ts'
 import { PageLoader, type PageDefinition } from './page-loader.ts'
 
@@ -30,6 +31,13 @@ export interface AppOptions {
   controls?: Record<string, Record<string, MarkupClass>>
   /** Binds signed state to a user (ViewStateUserKey): return a session or user id. */
   userKey?: (c: Context) => string | undefined
+  /**
+   * Load the original ASP.NET AJAX scripts (URLs, or files the app serves) instead of
+   * Deltaform's client, for teams keeping their existing client code.
+   */
+  clientScripts?: MicrosoftClientScripts
+  /** Honour `?__deltaform_partial=0` (full postbacks only) outside development too. */
+  allowPartialRenderingSwitch?: boolean
 }
 
 /**
@@ -66,6 +74,8 @@ export function createApp(options: AppOptions): Hono {
   const enableEventValidation = config.enableEventValidation ?? true
 
   const app = new Hono()
+  const scripts = mountClientScripts(app, options.clientScripts)
+  const partialSwitch = development || options.allowPartialRenderingSwitch === true
   app.onError((error, c) => {
     const { status, html } = renderErrorPage(error, { development })
     if (status >= 500 && !(error instanceof HttpError)) console.error(error)
@@ -85,6 +95,8 @@ export function createApp(options: AppOptions): Hono {
     if (method === 'POST') form = await readForm(c.req.raw, limits)
     const kind = classifyRequest(method, c.req.raw.headers, form)
     const page = new entry.pageClass()
+    page.clientScripts = await scripts.urls()
+    page.partialRenderingOff = partialSwitch && url.searchParams.get('__deltaform_partial') === '0'
     entry.template.build(page)
     const result = await runPage(
       page,
@@ -102,8 +114,10 @@ export function createApp(options: AppOptions): Hono {
     c.header('X-Content-Type-Options', 'nosniff')
     if (kind !== 'get') c.header('Cache-Control', 'no-store')
     else if (!result.headers.has('Cache-Control')) c.header('Cache-Control', 'private')
+    if (result.error) console.error(result.error)
     if (result.redirect) return c.redirect(result.redirect, 302)
-    return c.html(result.body, result.status as 200)
+    c.header('Content-Type', result.contentType)
+    return c.body(result.body, result.status as 200)
   })
 
   if (dir) {

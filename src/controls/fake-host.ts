@@ -69,6 +69,10 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     hiddenFields,
     validators: [] as Validator[],
     isDevelopment: true,
+    isAsyncPostBack: false,
+    items: new Map<string, unknown>(),
+    clientScripts: { kind: 'deltaform', client: '/client.js', focus: '/focus.js' },
+    partialRenderingOff: false,
     requestPath: '/',
     title: '',
     clientScript: undefined as unknown as ClientScriptApi,
@@ -115,6 +119,16 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     registerHiddenField(name: string, value: string) {
       hiddenFields.set(name, value)
     },
+    registerClientScriptBlock(key: string, script: string) {
+      startupScripts.set(`block:${key}`, script)
+    },
+    registerClientScriptInclude(key: string, url: string) {
+      startupScripts.set(`include:${key}`, url)
+    },
+    registerOnSubmitStatement(key: string, script: string) {
+      startupScripts.set(`submit:${key}`, script)
+    },
+    nonceAttr: '',
   }
   ;(host as { clientScript: ClientScriptApi }).clientScript = clientScript
   return host

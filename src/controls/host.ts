@@ -31,8 +31,21 @@ export interface ClientScriptApi {
   registerForEventValidation(uniqueID: string, argument?: string): void
   validateEvent(uniqueID: string, argument?: string): void
   registerStartupScript(key: string, script: string, addScriptTags?: boolean): void
+  registerClientScriptBlock(key: string, script: string, addScriptTags?: boolean): void
+  registerClientScriptInclude(key: string, url: string): void
+  registerOnSubmitStatement(key: string, script: string): void
   registerHiddenField(name: string, value: string): void
+  /** ` nonce="…"` for script elements when the page uses a CSP nonce, else ''. */
+  readonly nonceAttr: string
 }
+
+/**
+ * Which browser scripts the ScriptManager references: Deltaform's own bundle, or the
+ * original ASP.NET AJAX files for teams keeping their client code.
+ */
+export type ClientScriptSet =
+  | { kind: 'deltaform'; client: string; focus: string }
+  | { kind: 'microsoft'; webForms: string; microsoftAjax: string; microsoftAjaxWebForms: string; focus: string }
 
 /** A validator as the page sees it (Page.validators). */
 export interface Validator {
@@ -54,8 +67,16 @@ export interface ControlHost {
   /** Runs the validators of a group (`''` = default group). */
   validate(validationGroup?: string): Promise<void>
   readonly isDevelopment: boolean
+  /** Whether this request is an async (partial) postback. */
+  readonly isAsyncPostBack: boolean
+  /** Per-request storage shared by the page and its controls (HttpContext.Items). */
+  readonly items: Map<string, unknown>
   /** The request's URL path and query, as the form's action. */
   readonly requestPath: string
+  /** The browser scripts pages load for partial rendering, timers and callbacks. */
+  readonly clientScripts: ClientScriptSet
+  /** True when partial rendering is switched off for this request (the comparison kit's full run). */
+  readonly partialRenderingOff: boolean
   /** Awaits work a lifecycle hook started outside the runner (dynamic control catch-up). */
   track(work: Promise<unknown> | void): void
   /** Asks for `loadPostData` on the next post even when the post has no field for it. */

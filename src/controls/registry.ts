@@ -1,3 +1,4 @@
+import { AsyncPostBackTrigger, PostBackTrigger, ScriptManager, Timer, UpdatePanel, UpdateProgress } from './ajax/index.ts'
 import { Button } from './button.ts'
 import { CheckBox } from './check-box.ts'
 import { HiddenField } from './hidden-field.ts'
@@ -93,6 +94,7 @@ const builtIns: Record<string, MarkupClass> = {
   Button, CheckBox, CheckBoxList, CompareValidator, CustomValidator, DropDownList, HiddenField, HyperLink,
   Image, ImageButton, Label, LinkButton, ListBox, ListItem, Literal, Panel, PlaceHolder, RadioButton,
   RadioButtonList, RangeValidator, RegularExpressionValidator, RequiredFieldValidator, TextBox, ValidationSummary,
+  ScriptManager, UpdatePanel, AsyncPostBackTrigger, PostBackTrigger, UpdateProgress, Timer,
 }
 
 /**

@@ -5,7 +5,9 @@ import { HtmlWriter } from '../render/html-writer.ts'
 import { isSystemPostField } from '../request/classify.ts'
 import { EventValidation } from '../state/event-validation.ts'
 import { decodeViewState, encodeViewState, viewStateGenerator, type StateScope } from '../state/view-state.ts'
+import { ScriptManager } from '../controls/ajax/script-manager.ts'
 import { ClientScriptManager } from './client-script-manager.ts'
+import { renderDelta, renderErrorDelta, renderRedirectDelta } from './partial-render.ts'
 import { PageRedirect, type Page, type PageRequest } from './page.ts'
 
 /** How the runner treats state for one page. */
@@ -26,6 +28,10 @@ export interface PageResult {
   status: number
   headers: Headers
   body: string
+  /** `text/html` unless the page answered an async postback with a delta (`text/plain`). */
+  contentType: string
+  /** A server error the page answered itself (in an async postback's `error` record), for logging. */
+  error?: unknown
   /** Set when the page called `redirect()`. */
   redirect?: string
 }
@@ -56,18 +62,17 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
   const scope: StateScope = { pageId: settings.pageId, userKey: settings.userKey }
   const signer = { key: settings.signingKey }
 
-  // Verify signed state before any user code runs: tampered input never reaches a handler.
-  let posted: PageState | undefined
-  if (page.isPostBack && request.form) {
-    posted = decodeViewState(request.form.get('__VIEWSTATE') ?? '', signer, scope, {
-      maxBytes: settings.viewStateMaxBytes,
-    }) as PageState | undefined
-    if (settings.enableEventValidation) {
-      page.clientScript.postedEvents = EventValidation.decode(request.form.get('__EVENTVALIDATION') ?? '', signer, scope)
-    }
-  }
-
   try {
+    // Verify signed state before any user code runs: tampered input never reaches a handler.
+    let posted: PageState | undefined
+    if (page.isPostBack && request.form) {
+      posted = decodeViewState(request.form.get('__VIEWSTATE') ?? '', signer, scope, {
+        maxBytes: settings.viewStateMaxBytes,
+      }) as PageState | undefined
+      if (settings.enableEventValidation) {
+        page.clientScript.postedEvents = EventValidation.decode(request.form.get('__EVENTVALIDATION') ?? '', signer, scope)
+      }
+    }
     await phase(page, () => page.onPreInit())
     await phase(page, () => page.initRecursive())
     await phase(page, () => page.onInitComplete())
@@ -108,17 +113,39 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
     }
     await phase(page, () => page.onSaveStateComplete())
 
+    const sm = ScriptManager.getCurrent(page)
+    if (page.isAsyncPostBack && sm?.isInAsyncPostBack) {
+      return { status: 200, headers: page.response.headers, body: renderDelta(page, sm), contentType: deltaContentType }
+    }
     const writer = new HtmlWriter()
     page.renderControl(writer)
-    return { status: page.response.status, headers: page.response.headers, body: writer.toString() }
+    return { status: page.response.status, headers: page.response.headers, body: writer.toString(), contentType: 'text/html; charset=utf-8' }
   } catch (error) {
+    if (page.isAsyncPostBack) return await asyncFailure(page, error, settings)
     if (error instanceof PageRedirect) {
-      return { status: 302, headers: page.response.headers, body: '', redirect: error.location }
+      return { status: 302, headers: page.response.headers, body: '', redirect: error.location, contentType: 'text/html; charset=utf-8' }
     }
     throw error
   } finally {
     await page.unloadRecursive().catch(() => undefined)
   }
+}
+
+const deltaContentType = 'text/plain; charset=utf-8'
+
+/**
+ * An async postback never gets an HTML error page or a 302: the client reads a redirect as
+ * `pageRedirect` and a failure as an `error` record, both with status 200 (PROTOCOL §2.6, §2.8).
+ */
+async function asyncFailure(page: Page, error: unknown, settings: LifecycleSettings): Promise<PageResult> {
+  const headers = page.response.headers
+  if (error instanceof PageRedirect) return { status: 200, headers, body: renderRedirectDelta(error.location), contentType: deltaContentType }
+  const sm = ScriptManager.getCurrent(page)
+  if (sm) await sm.raise('AsyncPostBackError', { exception: error })
+  const status = error instanceof HttpError ? error.status : 500
+  const shown = error instanceof HttpError || settings.development ? ((error as Error)?.message ?? String(error)) : ''
+  const message = sm?.asyncPostBackErrorMessage || shown
+  return { status: 200, headers, body: renderErrorDelta(status, message), contentType: deltaContentType, error: error instanceof HttpError ? undefined : error }
 }
 
 async function phase(page: Page, run: () => Promise<void> | void): Promise<void> {

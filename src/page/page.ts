@@ -1,5 +1,6 @@
 import { Control } from '../controls/control.ts'
-import type { ControlHost, PostData, Validator } from '../controls/host.ts'
+import { ScriptManager } from '../controls/ajax/script-manager.ts'
+import type { ClientScriptSet, ControlHost, PostData, Validator } from '../controls/host.ts'
 import type { HtmlWriter } from '../render/html-writer.ts'
 import type { RequestKind } from '../request/classify.ts'
 import { ClientScriptManager } from './client-script-manager.ts'
@@ -58,6 +59,10 @@ export class Page extends Control implements ControlHost {
   /** Per-request storage shared by the page and its controls (HttpContext.Items). */
   readonly items = new Map<string, unknown>()
   isDevelopment = true
+  /** Set by the app: the scripts the ScriptManager references. */
+  clientScripts: ClientScriptSet = { kind: 'deltaform', client: '/__deltaform/client.js', focus: '/__deltaform/focus.js' }
+  /** Set by the app when a request asks for full postbacks only (`?__deltaform_partial=0`). */
+  partialRenderingOff = false
   /** Set by the runner: whether the request is a postback, an async postback, a callback. */
   isPostBack = false
   isCallback = false
@@ -75,6 +80,16 @@ export class Page extends Control implements ControlHost {
 
   override get uniqueID(): string {
     return '__Page'
+  }
+
+  /**
+   * The page's ScriptManager, or `null` without one.
+   *
+   * @example
+   * this.scriptManager?.setFocus(this.Email)
+   */
+  get scriptManager(): ScriptManager | null {
+    return ScriptManager.getCurrent(this)
   }
 
   get postData(): PostData | null {

@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom'
+import { parseDelta, type DeltaRecord } from '../protocol/delta.ts'
 
 type Fetcher = (request: Request) => Response | Promise<Response>
 
@@ -97,6 +98,61 @@ export class FormClient {
     }
     return [...entries, ...extra]
   }
+
+  /**
+   * Posts an async postback the way the PageRequestManager does (PROTOCOL.md §1.4) and applies
+   * the delta to the document (panels and hidden fields). Returns the parsed records.
+   *
+   * @example
+   * const records = await client.asyncPostBack('ScriptManager1', { panels: ['UpdatePanel1'], source: 'Button1', submitter: ['Button1', 'Go'] })
+   */
+  async asyncPostBack(
+    scriptManager: string,
+    options: { panels?: string[]; source?: string; submitter?: [string, string]; eventTarget?: string; eventArgument?: string },
+  ): Promise<DeltaRecord[]> {
+    if (options.eventTarget !== undefined) this.values.set('__EVENTTARGET', options.eventTarget)
+    if (options.eventArgument !== undefined) this.values.set('__EVENTARGUMENT', options.eventArgument)
+    const panelArg = (options.panels?.length ? options.panels.join(',') : scriptManager) + (options.source ? `|${options.source}` : '')
+    const enc = encodeURIComponent
+    let body = `${enc(scriptManager)}=${enc(panelArg)}&`
+    for (const [name, value] of this.formEntries()) if (name !== scriptManager) body += `${enc(name)}=${enc(value)}&`
+    body += '__ASYNCPOST=true&'
+    if (options.submitter) body += `${enc(options.submitter[0])}=${enc(options.submitter[1])}`
+    const form = this.document?.querySelector('form')
+    const action = new URL(form?.getAttribute('action') ?? this.url, this.url)
+    const response = await this.fetcher(
+      new Request(action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'x-microsoftajax': 'Delta=true', 'x-requested-with': 'XMLHttpRequest' },
+        body,
+      }),
+    )
+    this.status = response.status
+    this.lastContentType = response.headers.get('content-type')
+    const records = parseDelta(await response.text())
+    this.values.clear()
+    for (const r of records) {
+      if (r.type === 'updatePanel') {
+        const panel = this.document.getElementById(r.id)
+        if (!panel) throw new Error(`Could not find UpdatePanel with ID '${r.id}'.`)
+        panel.innerHTML = r.content
+      } else if (r.type === 'hiddenField') {
+        let input = this.document.querySelector(`input[name="${cssEscape(r.id)}"]`)
+        if (!input) {
+          input = this.document.createElement('input')
+          input.setAttribute('type', 'hidden')
+          input.setAttribute('name', r.id)
+          input.setAttribute('id', r.id)
+          form.appendChild(input)
+        }
+        input.setAttribute('value', r.content)
+      } else if (r.type === 'formAction') form.setAttribute('action', r.content)
+    }
+    return records
+  }
+
+  /** The Content-Type of the last async postback's answer. */
+  lastContentType: string | null = null
 
   /** The text of the element with this id, or `null`. */
   text(id: string): string | null {

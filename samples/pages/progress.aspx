@@ -1,0 +1,31 @@
+<%@ Page Title="Progress and timer" %>
+<!DOCTYPE html>
+<html lang="en">
+<head runat="server">
+  <meta charset="utf-8" />
+  <link rel="stylesheet" href="site.css" />
+</head>
+<body>
+  <form id="form1" runat="server">
+    <asp:ScriptManager ID="ScriptManager1" runat="server" />
+    <h1>UpdateProgress and Timer</h1>
+    <asp:UpdatePanel ID="SlowPanel" runat="server" UpdateMode="Conditional">
+      <ContentTemplate>
+        <asp:Button ID="Slow" runat="server" Text="Run a slow job" OnClick="Slow_Click" />
+        <asp:Label ID="SlowResult" runat="server" Text="Not run yet." />
+      </ContentTemplate>
+    </asp:UpdatePanel>
+    <asp:UpdateProgress ID="SlowProgress" runat="server" AssociatedUpdatePanelID="SlowPanel" DisplayAfter="200">
+      <ProgressTemplate><p class="progress">Working on it…</p></ProgressTemplate>
+    </asp:UpdateProgress>
+
+    <asp:UpdatePanel ID="TickPanel" runat="server" UpdateMode="Conditional">
+      <ContentTemplate>
+        <asp:Timer ID="Ticker" runat="server" Interval="700" OnTick="Ticker_Tick" />
+        Ticks: <asp:Label ID="Ticks" runat="server" Text="0" />
+        <asp:Button ID="StopTicking" runat="server" Text="Stop the timer" OnClick="StopTicking_Click" />
+      </ContentTemplate>
+    </asp:UpdatePanel>
+  </form>
+</body>
+</html>

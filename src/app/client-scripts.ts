@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { Hono } from 'hono'
+import type { ClientScriptSet } from '../controls/host.ts'
+import { buildClient } from '../../runtime-client/build.ts'
+
+/** The original ASP.NET AJAX scripts, as URLs or as files for the app to serve. */
+export interface MicrosoftClientScripts {
+  microsoftAjax: string
+  microsoftAjaxWebForms: string
+  webForms: string
+}
+
+interface Asset {
+  code: string
+}
+
+const prefix = '/__deltaform/'
+
+// Focus.js's job for pages running the original scripts: focus an element or its first
+// focusable child (the `focus` delta record calls WebForm_AutoFocus).
+const focusScript =
+  'function WebForm_AutoFocus(id){var e=document.getElementById(id);if(!e)return;' +
+  'var f=e.matches&&e.matches("a[href],button,input,select,textarea,[tabindex]")?e:e.querySelector("a[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select,textarea,[tabindex]");' +
+  'if(f&&f.focus)f.focus()}'
+
+function hashOf(code: string): string {
+  return createHash('sha256').update(code).digest('hex').slice(0, 8)
+}
+
+/**
+ * Serves the browser scripts under `/__deltaform/` with content-hash URLs (cached for a
+ * year) and tells pages which URLs to reference: Deltaform's own client bundle by default,
+ * or the original ASP.NET AJAX scripts when the app names them.
+ *
+ * @example
+ * const scripts = mountClientScripts(app, options.clientScripts)
+ * page.clientScripts = await scripts.urls()
+ */
+export function mountClientScripts(app: Hono, microsoft?: MicrosoftClientScripts): { urls(): Promise<ClientScriptSet> } {
+  const assets = new Map<string, Asset>()
+  const add = (name: string, code: string) => {
+    const file = `${name}.${hashOf(code)}.js`
+    assets.set(file, { code })
+    return prefix + file
+  }
+  const focus = add('focus', focusScript)
+  let ready: Promise<ClientScriptSet>
+  if (microsoft) {
+    const resolve = (name: string, value: string) => (existsSync(value) ? add(basename(value, '.js'), readFileSync(value, 'utf8')) : value)
+    ready = Promise.resolve({
+      kind: 'microsoft',
+      webForms: resolve('WebForms', microsoft.webForms),
+      microsoftAjax: resolve('MicrosoftAjax', microsoft.microsoftAjax),
+      microsoftAjaxWebForms: resolve('MicrosoftAjaxWebForms', microsoft.microsoftAjaxWebForms),
+      focus,
+    })
+  } else {
+    ready = buildClient().then(({ code }) => {
+      const client = add('client', code)
+      // The bundle defines WebForm_AutoFocus itself: the focus record's script is then already loaded.
+      return { kind: 'deltaform', client, focus: client }
+    })
+  }
+  app.get(`${prefix}:file`, async (c, next) => {
+    await ready
+    const asset = assets.get(c.req.param('file'))
+    if (!asset) return next()
+    c.header('Content-Type', 'application/javascript; charset=utf-8')
+    c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    c.header('X-Content-Type-Options', 'nosniff')
+    return c.body(asset.code)
+  })
+  return { urls: () => ready }
+}

@@ -1,0 +1,5 @@
+export { ScriptManager, type AsyncPostBackErrorEventArgs, type DataItem, type ScriptRegistration } from './script-manager.ts'
+export { UpdatePanel, TriggerCollection } from './update-panel.ts'
+export { AsyncPostBackTrigger, PostBackTrigger, type Trigger } from './triggers.ts'
+export { UpdateProgress } from './update-progress.ts'
+export { Timer } from './timer.ts'

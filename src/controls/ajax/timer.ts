@@ -1,0 +1,40 @@
+import { Control } from '../control.ts'
+import type { PostBackEventHandler } from '../host.ts'
+import { defineStateProperties } from '../properties.ts'
+import type { HtmlWriter } from '../../render/html-writer.ts'
+import { componentScript } from './component-script.ts'
+import { ScriptManager } from './script-manager.ts'
+
+/**
+ * Posts back every `Interval` milliseconds and raises `Tick`: inside an UpdatePanel (or as
+ * its AsyncPostBackTrigger) the tick is an async postback.
+ *
+ * @example
+ * <asp:Timer ID="Clock" runat="server" Interval="1000" OnTick="Clock_Tick" />
+ */
+export class Timer extends Control implements PostBackEventHandler {
+  declare interval: number
+  declare enabled: boolean
+
+  override onPreRender(): Promise<void> | void {
+    if (this.interval <= 0) throw new Error(`The Interval of Timer '${this.id}' must be more than 0.`)
+    const sm = ScriptManager.getCurrent(this.host)
+    if (!sm) throw new Error(`The Timer '${this.id}' needs a ScriptManager on the page.`)
+    const script = componentScript('Sys.UI._Timer', { enabled: this.enabled, interval: this.interval, uniqueID: this.uniqueID }, this)
+    sm.registerStartupScript(this, `Timer:${this.uniqueID}`, script, true)
+    this.host!.clientScript.registerForEventValidation(this.uniqueID, '')
+    return super.onPreRender()
+  }
+
+  override render(writer: HtmlWriter): void {
+    writer.beginTag('span', { id: this.clientID, style: 'visibility:hidden;display:none;' })
+    writer.endTag('span')
+  }
+
+  async raisePostBackEvent(eventArgument: string): Promise<void> {
+    this.host!.clientScript.validateEvent(this.uniqueID, eventArgument)
+    if (this.enabled) await this.raise('Tick', {})
+  }
+}
+
+defineStateProperties(Timer, { interval: 60000, enabled: true })
