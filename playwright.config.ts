@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test'
  * downloads a browser. `npm test` runs this via scripts/test.js, which also overrides the
  * JSON report location with PLAYWRIGHT_JSON_OUTPUT_FILE.
  */
+const msAjaxDir = process.env.MSAJAX_DIR
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -32,11 +34,24 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'node bin/deltaform.js serve samples/pages --port 3100',
-    url: 'http://127.0.0.1:3100/',
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' } },
+    // With MSAJAX_DIR (a folder holding the original MicrosoftAjax.js, MicrosoftAjaxWebForms.js
+    // and WebForms.js, which this repository does not ship), the partial-vs-full suite runs
+    // again with the pages loading Microsoft's client instead of Deltaform's.
+    ...(msAjaxDir
+      ? [{ name: 'microsoft-ajax', testMatch: '**/partial-vs-full.spec.ts', use: { browserName: 'chromium' as const, baseURL: 'http://127.0.0.1:3101' } }]
+      : []),
+  ],
+  webServer: [
+    {
+      command: 'node bin/deltaform.js serve samples/pages --port 3100',
+      url: 'http://127.0.0.1:3100/',
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    ...(msAjaxDir
+      ? [{ command: `node bin/deltaform.js serve samples/pages --port 3101 --microsoft-ajax ${JSON.stringify(msAjaxDir)}`, url: 'http://127.0.0.1:3101/', reuseExistingServer: false, timeout: 60_000 }]
+      : []),
+  ],
 })

@@ -1,13 +1,15 @@
 import { existsSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from './app/create-app.ts'
 
-const usage = `Usage: deltaform serve <pagesDir> [--port N] [--host H] [--production]
+const usage = `Usage: deltaform serve <pagesDir> [--port N] [--host H] [--production] [--microsoft-ajax DIR]
 
 Serves a folder of .aspx pages (file-system routing: index.aspx answers /).
 Reads <pagesDir>/deltaform.config.json when present. Development mode unless
-NODE_ENV=production or --production; production needs DELTAFORM_KEY (64+ hex digits).`
+NODE_ENV=production or --production; production needs DELTAFORM_KEY (64+ hex digits).
+--microsoft-ajax DIR makes pages load the original MicrosoftAjax.js,
+MicrosoftAjaxWebForms.js and WebForms.js from DIR instead of Deltaform's client.`
 
 /**
  * The `deltaform` command line. Returns the running server (for tests) or exits.
@@ -26,11 +28,13 @@ export async function main(argv: string[]): Promise<void> {
   let port = Number(process.env.PORT) || 3000
   let host = '127.0.0.1'
   let production = process.env.NODE_ENV === 'production'
+  let microsoftAjax: string | undefined
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!
     if (arg === '--port') port = Number(rest[++i])
     else if (arg === '--host') host = rest[++i] ?? host
     else if (arg === '--production') production = true
+    else if (arg === '--microsoft-ajax') microsoftAjax = rest[++i]
     else if (!arg.startsWith('--') && !dir) dir = arg
     else {
       console.error(`Unknown argument ${arg}\n\n${usage}`)
@@ -51,7 +55,15 @@ export async function main(argv: string[]): Promise<void> {
   if (production) process.env.NODE_ENV = 'production'
   let app
   try {
-    app = createApp({ pages: resolve(dir), mode: production ? 'production' : 'development' })
+    const clientScripts = microsoftAjax
+      ? {
+          microsoftAjax: join(microsoftAjax, 'MicrosoftAjax.js'),
+          microsoftAjaxWebForms: join(microsoftAjax, 'MicrosoftAjaxWebForms.js'),
+          webForms: join(microsoftAjax, 'WebForms.js'),
+        }
+      : undefined
+    for (const file of Object.values(clientScripts ?? {})) if (!existsSync(file)) throw new Error(`--microsoft-ajax: ${file} does not exist.`)
+    app = createApp({ pages: resolve(dir), mode: production ? 'production' : 'development', clientScripts })
   } catch (error) {
     console.error((error as Error).message)
     process.exitCode = 1

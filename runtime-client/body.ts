@@ -1,0 +1,70 @@
+// The async postback body, byte for byte as MicrosoftAjaxWebForms.js builds it (PROTOCOL.md §1.4).
+
+const enc = encodeURIComponent
+const textTypes = /^(text|password|hidden|search|tel|url|email|number|range|color|datetime|date|month|week|time|datetime-local)$/i
+
+/**
+ * The first body field: `<ScriptManager>=<panels joined by ','  or the ScriptManager>[|target]&`,
+ * each side encodeURIComponent-encoded.
+ *
+ * @example
+ * panelField('sm1', ['UP1', 'NC1$UP2']) // 'sm1=UP1%2CNC1%24UP2&'
+ * panelField('sm1', null, 'target')     // 'sm1=sm1%7Ctarget&'
+ */
+export function panelField(scriptManagerID: string, panels: string[] | null | undefined, asyncTarget?: string): string {
+  let arg = panels ? panels.join(',') : scriptManagerID
+  if (asyncTarget) arg += '|' + asyncTarget
+  return enc(scriptManagerID) + '=' + enc(arg) + '&'
+}
+
+/**
+ * The form's fields in `form.elements` order: text-like inputs, checked checkboxes/radios,
+ * each selected option, textareas — disabled ones too; never file/submit/button/image inputs
+ * or the ScriptManager's own field. Each ends with `&`.
+ *
+ * @example
+ * formFields(theForm, 'ScriptManager1') // '__EVENTTARGET=&__EVENTARGUMENT=&__VIEWSTATE=…&'
+ */
+export function formFields(form: any, scriptManagerID: string): string {
+  let out = ''
+  for (const el of form.elements) {
+    const name = el.name
+    if (!name || name === scriptManagerID) continue
+    const add = (value: string) => (out += enc(name) + '=' + enc(value) + '&')
+    const tag = el.tagName.toUpperCase()
+    const type = el.type
+    if (tag == 'INPUT') {
+      if (textTypes.test(type) || ((type == 'checkbox' || type == 'radio') && el.checked)) add(el.value)
+    } else if (tag == 'SELECT') {
+      for (const o of el.options) if (o.selected) add(o.value)
+    } else if (tag == 'TEXTAREA') add(el.value)
+  }
+  return out
+}
+
+/**
+ * The whole body: first field, form fields, `__ASYNCPOST=true&`, then the submitter (no `&`).
+ *
+ * @example
+ * buildBody(theForm, 'ScriptManager1', panelField('ScriptManager1', ['UpdatePanel1'], 'Button1'), 'Button1=Go')
+ */
+export function buildBody(form: any, scriptManagerID: string, firstField: string, submitter?: string | null): string {
+  return firstField + formFields(form, scriptManagerID) + '__ASYNCPOST=true&' + (submitter || '')
+}
+
+/**
+ * The field a clicked element adds as submitter: `name=value` for submit inputs and submit
+ * buttons, `name.x=X&name.y=Y` for image inputs; null otherwise.
+ *
+ * @example
+ * submitterField($get('Button1'), 0, 0) // 'Button1=Go'
+ */
+export function submitterField(el: any, offsetX: unknown, offsetY: unknown): string | null {
+  const name = el.name
+  if (!name) return null
+  const tag = el.tagName.toUpperCase()
+  const type = el.type
+  if ((tag == 'INPUT' || tag == 'BUTTON') && type == 'submit') return enc(name) + '=' + enc(el.value)
+  if (tag == 'INPUT' && type == 'image') return enc(name) + '.x=' + offsetX + '&' + enc(name) + '.y=' + offsetY
+  return null
+}

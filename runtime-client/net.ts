@@ -1,0 +1,88 @@
+// A Sys.Net.WebRequest look-alike (and its executor) over fetch + AbortController.
+import { getters } from './events.ts'
+
+/**
+ * The executor: what `endRequest`'s `get_response()` returns.
+ *
+ * @example
+ * prm.add_endRequest((s, args) => args.get_response().get_statusCode())
+ */
+export interface Executor {
+  get_webRequest(): WebRequest
+  get_statusCode(): number
+  get_responseData(): string
+  get_aborted(): boolean
+  get_timedOut(): boolean
+  abort(): void
+}
+
+/**
+ * The request: what `initializeRequest`'s `get_request()` returns.
+ *
+ * @example
+ * prm.add_initializeRequest((s, args) => { args.get_request().get_headers()['X-Trace'] = '1' })
+ */
+export interface WebRequest {
+  get_url(): string
+  set_url(url: string): void
+  get_body(): string
+  set_body(body: string): void
+  get_headers(): Record<string, string>
+  get_httpVerb(): string
+  get_timeout(): number | null
+  set_timeout(ms: number | null): void
+  get_executor(): Executor
+  invoke(): void
+}
+
+/**
+ * An async-postback POST. `onCompleted` runs exactly once: on response, network failure
+ * (status 0), timeout (`get_timedOut()`) or abort (`get_aborted()`, synchronously from `abort()`).
+ *
+ * @example
+ * const req = webRequest('./clock.aspx', body, 90000, (ex) => console.log(ex.get_statusCode()))
+ * req.invoke()
+ */
+export function webRequest(url: string, body: string, timeout: number | null, onCompleted: (executor: Executor) => void): WebRequest {
+  let done = false
+  let timer: any
+  const ctl = new AbortController()
+  // getters() reads these live; every key must exist before it is called.
+  const state: any = { statusCode: 0, responseData: '', aborted: false, timedOut: false, webRequest: 0 }
+  const data: any = { url, body, timeout, httpVerb: 'POST', executor: 0, headers: { 'X-MicrosoftAjax': 'Delta=true', 'Cache-Control': 'no-cache' } }
+  const finish = () => {
+    if (!done) {
+      done = true
+      clearTimeout(timer)
+      onCompleted(executor)
+    }
+  }
+  // Abort or timeout: flag it, cancel the fetch, complete now (the fetch's rejection is ignored).
+  const stop = (flag: string) => {
+    if (!done) {
+      state[flag] = true
+      ctl.abort()
+      finish()
+    }
+  }
+  const executor: Executor = Object.assign(getters(state), { abort: () => stop('aborted') })
+  const request: WebRequest = (state.webRequest = Object.assign(getters(data), {
+    invoke() {
+      if (data.timeout) timer = setTimeout(() => stop('timedOut'), data.timeout)
+      fetch(data.url, {
+        method: 'POST',
+        body: data.body,
+        signal: ctl.signal,
+        headers: { 'X-Requested-With': 'XMLHttpRequest', 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', ...data.headers },
+      })
+        .then(async (r) => {
+          const text = await r.text()
+          Object.assign(state, { statusCode: r.status, responseData: text })
+        })
+        .then(finish, finish)
+    },
+  }))
+  for (const k of ['url', 'body', 'timeout']) (request as any)['set_' + k] = (v: unknown) => (data[k] = v)
+  data.executor = executor
+  return request
+}

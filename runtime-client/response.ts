@@ -1,0 +1,257 @@
+// Applying an async-postback response, in the order of PROTOCOL.md §2.5.
+import { parseDelta, type DeltaRecord } from '../src/protocol/delta.ts'
+import { byId, getters, raise, sysError, throwLater } from './events.ts'
+import { pairs, processArrays, type ControlLists } from './ids.ts'
+import type { Executor } from './net.ts'
+import type { PageRequestManager } from './prm.ts'
+import { runInline, runScripts, type ScriptItem } from './scripts.ts'
+import { Application, deserialize } from './sys.ts'
+
+/**
+ * A response sorted by record type (PROTOCOL.md §2.3), plus what was derived from it.
+ *
+ * @example
+ * const d: Delta | undefined = readDelta(prm, executor) // d.updatePanel, d.hiddenField, d.dataItems…
+ */
+export interface Delta {
+  [type: string]: any
+  v4: boolean
+  dataItems: Record<string, unknown>
+  lists?: ControlLists
+  /** UniqueIDs / ClientIDs of the refreshing panels. */
+  refresh?: string[]
+  refreshClientIDs?: string[]
+  child?: string[]
+}
+
+const PRM = 'Sys.WebForms.PageRequestManager'
+// Record types kept for later (as lists, in order); the first five must come together.
+const listTypes = 'asyncPostBackControlIDs postBackControlIDs updatePanelIDs panelsToRefreshIDs childUpdatePanelIDs'.split(' ')
+const kept = listTypes.concat('updatePanel hiddenField arrayDeclaration scriptBlock scriptStartupBlock expando onSubmit dataItem dataItemJson scriptDispose asyncPostBackTimeout formAction'.split(' '))
+const contained = new WeakSet<object>()
+
+/**
+ * `Sys.WebForms.PageRequestManagerParserErrorException` with the release-resource message.
+ *
+ * @example
+ * parserError("Unknown token: 'bogus'.")
+ */
+export const parserError = (details: string): Error =>
+  sysError(
+    PRM + 'ParserErrorException',
+    'The message received from the server could not be parsed. Common causes for this error are when the response is modified by calls to Response.Write(), response filters, HttpModules, or server trace is enabled.\nDetails: ' +
+      details,
+  )
+
+/**
+ * `Sys.WebForms.PageRequestManagerServerErrorException` for an `error` record or a non-200 status.
+ *
+ * @example
+ * serverError(500, 'Object reference not set to an instance of an object.').httpStatusCode // 500
+ */
+export const serverError = (code: number, message?: string): Error =>
+  sysError(PRM + 'ServerErrorException', message || 'An unknown error occurred while processing the request on the server. The status code returned from the server was: ' + code, {
+    httpStatusCode: code,
+  })
+
+const missingPanel = (id: string) =>
+  sysError('Sys.InvalidOperationException', `Could not find UpdatePanel with ID '${id}'. If it is being updated dynamically then it must be inside another UpdatePanel.`)
+
+const loadFailed = (src: string) => sysError('Sys.ScriptLoadFailedException', `The script '${src}' could not be loaded.`)
+
+/**
+ * Creates or replaces hidden field `id` as an `<input type=hidden>` inside its own
+ * `display:none !important` span at the end of the form (the span is re-used next time).
+ *
+ * @example
+ * setHiddenField(theForm, '__VIEWSTATE', '/wEPDw…')
+ */
+export function setHiddenField(form: any, id: string, value: string): void {
+  let field = byId(id)
+  let span: any
+  if (field && contained.has(field)) span = field.parentNode
+  else {
+    if (field) field.remove()
+    span = document.createElement('span')
+    span.style.cssText = 'display:none !important'
+    form.appendChild(span)
+  }
+  span.innerHTML = "<input type='hidden' />"
+  field = span.firstChild
+  contained.add(field)
+  field.id = field.name = id
+  field.value = value
+}
+
+function removeField(id: string) {
+  const f = byId(id)
+  if (f) (contained.has(f) ? f.parentNode : f).remove()
+}
+
+function updatePanel(p: PageRequestManager, panel: any, html: string) {
+  const disposes = p._scriptDisposes
+  for (const id in disposes) {
+    const el = byId(id)
+    if (el && panel.contains(el)) {
+      for (const script of disposes[id]) runInline(script)
+      delete disposes[id]
+    }
+  }
+  Application.disposeElement(panel, true)
+  panel.innerHTML = html
+}
+
+// The script records of one kind of the queue: includes, inline blocks, or both.
+function queue(records: DeltaRecord[], includes: boolean, blocks: boolean): ScriptItem[] {
+  const out: ScriptItem[] = []
+  for (const r of records) {
+    const kind = r.id
+    if (kind == 'ScriptPath') {
+      if (includes) out.push([{ src: r.content }, (r as any).fallback])
+    } else if (kind == 'ScriptContentNoTags' || kind == 'ScriptContentWithTags') {
+      const attrs = kind == 'ScriptContentNoTags' ? { text: r.content } : deserialize(r.content)
+      if (attrs.src ? includes : blocks) out.push([attrs])
+    }
+  }
+  return out
+}
+
+/**
+ * Raises `pageLoaded` (updated panels, and created panels: all of them on the initial load,
+ * re-rendered child panels after an update), then after an update `Sys.Application`'s load.
+ *
+ * @example
+ * pageLoaded(prm) // the initial load, on window load
+ */
+export function pageLoaded(p: PageRequestManager, d?: Delta): void {
+  const created: any[] = []
+  p._updatePanelIDs.forEach((id, i) => {
+    if (!d || (d.child || []).includes(id)) created.push(byId(p._updatePanelClientIDs[i]))
+  })
+  raise(p, 'pageLoaded', getters({ panelsUpdated: ((d && d.refreshClientIDs) || []).map(byId), panelsCreated: created, dataItems: d ? d.dataItems : {} }))
+  if (d) Application.raiseLoad()
+}
+
+/**
+ * Reads the response text into a {@link Delta}, acting at once on `pageTitle`, `pageRedirect`
+ * (no endRequest), `error` and unknown tokens; returns undefined when the postback ended there.
+ *
+ * @example
+ * readDelta(prm, executor)?.updatePanel // [{ type: 'updatePanel', id: 'UpdatePanel1', content: '…' }]
+ */
+export function readDelta(p: PageRequestManager, ex: Executor): Delta | undefined {
+  let records: DeltaRecord[]
+  try {
+    records = parseDelta(ex.get_responseData())
+  } catch (e: any) {
+    p.end_(parserError(e.details || e.message), ex)
+    return
+  }
+  const d: Delta = { v4: false, dataItems: {} }
+  for (const r of records) {
+    const t = r.type
+    if (kept.includes(t)) (d[t] ||= []).push(r)
+    else if (t == '#') d.v4 = parseFloat(r.content) >= 4
+    else if (t == 'fallbackScript') {
+      const blocks = d.scriptBlock || []
+      if (blocks.length) blocks[blocks.length - 1].fallback = r.id
+    } else if (t == 'pageTitle') document.title = r.content
+    else if (t == 'focus') p._controlIDToFocus = r.content
+    else if (t == 'pageRedirect') {
+      window.location.href = d.v4 ? unescape(r.content) : r.content
+      return
+    } else {
+      p.end_(t == 'error' ? serverError(parseInt(r.id, 10), r.content) : parserError(`Unknown token: '${t}'.`), ex)
+      return
+    }
+  }
+  return d
+}
+
+/**
+ * The executor's completion: timeout / abort / stale / status checks, then the whole update of
+ * §2.5 — pageLoading, includes, panels, hidden fields, scripts, pageLoaded, endRequest, focus.
+ *
+ * @example
+ * webRequest(url, body, timeout, (ex) => completeRequest(prm, ex))
+ */
+export async function completeRequest(p: PageRequestManager, ex: Executor): Promise<void> {
+  p._processingRequest = true
+  if (ex.get_timedOut()) return p.end_(sysError(PRM + 'TimeoutException', 'The server request timed out.'), ex)
+  if (ex.get_aborted()) return p.end_(null, ex)
+  if (ex.get_webRequest() !== p._request) return
+  if (ex.get_statusCode() !== 200) return p.end_(serverError(ex.get_statusCode()), ex)
+  const d = readDelta(p, ex)
+  if (!d) return
+  const all = (t: string): DeltaRecord[] => d[t] || []
+  // The content of the last record of a type, as is / split at commas.
+  const last = (t: string) => all(t).map((r) => r.content).pop()
+  const split = (t: string) => {
+    const c = last(t)
+    return c ? c.split(',') : []
+  }
+  const v4 = d.v4
+
+  const deleting: any[] = []
+  if (listTypes.every((t) => d[t])) {
+    const [asyncIDs, postBackIDs, panels, refreshPairs, child] = listTypes.map(split)
+    const [refresh, refreshClientIDs] = pairs(refreshPairs, v4)
+    const missing = refreshClientIDs.find((id) => !byId(id))
+    if (missing) return p.end_(missingPanel(missing), ex, d)
+    const lists = processArrays(panels, asyncIDs, postBackIDs, v4)
+    // Old panels not refreshed that are gone, or now re-rendered inside a refreshing parent.
+    p._updatePanelIDs.forEach((id, i) => {
+      if (!refresh.includes(id) && (!lists._updatePanelIDs.includes(id) || child.includes(id))) deleting.push(byId(p._updatePanelClientIDs[i]))
+    })
+    Object.assign(d, { refresh, refreshClientIDs, child, lists })
+  }
+  for (const r of all('dataItem')) d.dataItems[r.id] = r.content
+  for (const r of all('dataItemJson')) d.dataItems[r.id] = deserialize(r.content)
+  raise(p, 'pageLoading', getters({ panelsUpdating: (d.refreshClientIDs || []).map(byId), panelsDeleting: deleting, dataItems: d.dataItems }))
+
+  Application.beginCreateComponents()
+  const failed = await runScripts(queue(all('scriptBlock'), true, false))
+  // A newer postback started while includes loaded: it already sent the old view state, so
+  // this response must not touch the page.
+  if (ex.get_webRequest() !== p._request) return
+
+  if (d.lists) Object.assign(p, d.lists)
+  const timeout = last('asyncPostBackTimeout')
+  const action = last('formAction')
+  if (timeout != null) p._asyncPostBackTimeout = +timeout * 1000
+  if (action != null) p._form.action = action
+  for (const r of all('updatePanel')) {
+    const panel = byId(r.id)
+    if (!panel) return p.end_(missingPanel(r.id), ex, d)
+    updatePanel(p, panel, r.content)
+  }
+  for (const r of all('scriptDispose')) p._registerDisposeScript(r.id, r.content)
+  removeField('__VIEWSTATEENCRYPTED')
+  removeField('__VIEWSTATEFIELDCOUNT')
+  for (const r of all('hiddenField')) setHiddenField(p._form, r.id, r.content)
+  if (failed) throwLater(loadFailed(failed))
+
+  const scripts = queue(all('scriptBlock'), false, true)
+  const arrays = all('arrayDeclaration').map((r) => `${PRM}._addArrayElement('${r.id}', ${r.content});\r\n`)
+  const expandos = all('expando').map((r) => `${r.id} = ${r.content}\r\n`)
+  const submits = all('onSubmit').map((r) => r.content + '\r\n')
+  for (const text of [arrays.join(''), expandos.join('')]) if (text) scripts.push([{ text }])
+  scripts.push(...queue(all('scriptStartupBlock'), true, true))
+  if (submits.length) scripts.push([{ text: `${PRM}.getInstance()._onSubmitStatements.push(function() {\r\n${submits.join('')}\r\nreturn true;\r\n});\r\n` }])
+  const failedLater = await runScripts(scripts)
+  if (failedLater) throwLater(loadFailed(failedLater))
+
+  const w: any = window
+  w.__theFormPostData = ''
+  w.__theFormPostCollection = []
+  if (w.WebForm_InitCallback) w.WebForm_InitCallback()
+  const pos = p._scrollPosition
+  if (pos && w.scrollTo) w.scrollTo(pos.x, pos.y)
+  p._scrollPosition = null
+  Application.endCreateComponents()
+  pageLoaded(p, d)
+  p.end_(null, ex, d)
+  const focus = p._controlIDToFocus
+  p._controlIDToFocus = null
+  if (focus && w.WebForm_AutoFocus) w.WebForm_AutoFocus(focus)
+}

@@ -1,0 +1,81 @@
+// Runs delta scripts the CSP-friendly way: created <script> elements in <head>, never eval.
+
+/**
+ * A script to run: its attributes (`src` for includes; `text` for inline code), plus a fallback URL.
+ *
+ * @example
+ * const include: ScriptItem = [{ src: '/a.js' }, '/cdn-fallback/a.js']
+ */
+export type ScriptItem = [attrs: Record<string, string>, fallback?: string]
+
+const loaded = new Set<string>()
+
+const abs = (url: string) => {
+  try {
+    return new URL(url, document.baseURI).href
+  } catch {
+    return url
+  }
+}
+
+/**
+ * Whether a script URL is already in the page (resolved `src` of any `<script>`) or was loaded here.
+ *
+ * @example
+ * isLoaded('/__deltaform/client.3f2a1b9c.js') // true
+ */
+export function isLoaded(src: string): boolean {
+  const u = abs(src)
+  return loaded.has(u) || [...document.querySelectorAll('script[src]')].some((s: any) => abs(s.src) === u)
+}
+
+function create(attrs: Record<string, string>): any {
+  const s: any = document.createElement('script')
+  const holder: any = document.querySelector('script[nonce]')
+  const nonce = holder && (holder.nonce || holder.getAttribute('nonce'))
+  for (const k in attrs) if (k != 'text') s.setAttribute(k, attrs[k])
+  if (nonce) s.nonce = nonce
+  if (attrs.text != null) s.text = attrs.text
+  return s
+}
+
+/**
+ * Runs inline code in global scope: a `<script>` (with the page's CSP nonce) appended to
+ * `<head>` and removed again once it ran.
+ *
+ * @example
+ * runInline("Sys.WebForms.PageRequestManager._addArrayElement('a', 1);")
+ */
+export function runInline(text: string, attrs: Record<string, string> = {}): void {
+  const s = create({ ...attrs, text })
+  document.head.appendChild(s)
+  s.remove()
+}
+
+const load = (attrs: Record<string, string>) =>
+  new Promise<boolean>((resolve) => {
+    const s = create(attrs)
+    s.onload = () => {
+      loaded.add(abs(attrs.src))
+      resolve(true)
+    }
+    s.onerror = () => resolve(false)
+    document.head.appendChild(s)
+  })
+
+/**
+ * Runs scripts strictly in order: includes load one after another (skipped when already
+ * present; the fallback URL is tried when one fails), inline ones run in between.
+ * Resolves with the URL of the first include that failed, if any.
+ *
+ * @example
+ * await runScripts([[{ src: '/a.js' }], [{ text: 'init()' }]])
+ */
+export async function runScripts(items: ScriptItem[]): Promise<string | undefined> {
+  let failed: string | undefined
+  for (const [attrs, fallback] of items) {
+    if (!attrs.src) runInline(attrs.text, attrs)
+    else if (!isLoaded(attrs.src) && !(await load(attrs)) && !(fallback && (await load({ src: fallback })))) failed ||= attrs.src
+  }
+  return failed
+}

@@ -1,0 +1,89 @@
+// The WebForms.js functions server markup calls, for pages that load only this bundle.
+// The PageRequestManager wraps them (PROTOCOL.md §1.2) exactly as it wraps the originals.
+
+/**
+ * `new WebForm_PostBackOptions(eventTarget, eventArgument, validation, validationGroup, actionUrl, trackFocus, clientSubmit)`.
+ *
+ * @example
+ * new WebForm_PostBackOptions('Button1', '', true, 'g1', '', false, true)
+ */
+export function PostBackOptions(this: any, ...args: unknown[]): void {
+  'eventTarget eventArgument validation validationGroup actionUrl trackFocus clientSubmit'.split(' ').forEach((k, i) => (this[k] = args[i]))
+}
+
+/**
+ * What `WebForm_DoPostBackWithOptions` does: client validation, cross-page action, `__LASTFOCUS`,
+ * then `post(target, argument)` when `clientSubmit` (validation failure does not stop it; the
+ * validators cancel through the form's onsubmit).
+ *
+ * @example
+ * postBackWithOptions(options, __doPostBack, theForm)
+ */
+export function postBackWithOptions(o: any, post: (t: string, a: string) => void, form: any): void {
+  const w: any = window
+  if (!o.validation || typeof w.Page_ClientValidate != 'function' || w.Page_ClientValidate(o.validationGroup)) {
+    if (o.actionUrl) form.action = o.actionUrl
+    const last: any = o.trackFocus && document.getElementById('__LASTFOCUS')
+    const active: any = document.activeElement
+    if (last && active) last.value = active.id || active.name || ''
+  }
+  if (o.clientSubmit) post(o.eventTarget, o.eventArgument)
+}
+
+/**
+ * What `WebForm_FireDefaultButton(event, id)` does: Enter outside a textarea clicks the default
+ * button and cancels the key event (returns false). `around` wraps the click (the
+ * PageRequestManager remembers the button meanwhile).
+ *
+ * @example
+ * <div onkeypress="javascript:return WebForm_FireDefaultButton(event, 'Button1')">
+ */
+export function fireDefaultButton(e: any, id: string, around: (click: () => void, button: any) => void = (c) => c()): boolean {
+  const src = e.target || e.srcElement
+  const button: any = e.keyCode == 13 && !(src && /^textarea$/i.test(src.tagName)) && document.getElementById(id)
+  if (!button || !button.click) return true
+  around(() => button.click(), button)
+  e.cancelBubble = true
+  if (e.stopPropagation) e.stopPropagation()
+  return false
+}
+
+const focusable = 'input:not([type=hidden]),select,textarea,button,a[href],[tabindex]'
+
+/**
+ * `WebForm_AutoFocus(id)` (Focus.js): focuses the element, or its first focusable descendant.
+ *
+ * @example
+ * WebForm_AutoFocus('TextBox1')
+ */
+export function autoFocus(id: string): void {
+  const ok = (x: any) => x && !x.disabled && x.matches(focusable)
+  let el: any = document.getElementById(id)
+  if (el && !ok(el)) el = [...el.querySelectorAll(focusable)].find(ok)
+  if (el) el.focus()
+}
+
+/**
+ * Defines the WebForms.js globals a page may lack (never replaces existing ones).
+ *
+ * @example
+ * installWebForms(window)
+ */
+export function installWebForms(w: any): void {
+  const form = () => w.theForm || document.forms[0]
+  const defaults: Record<string, unknown> = {
+    __doPostBack(t: string, a: string) {
+      const f = form()
+      if (!f.onsubmit || f.onsubmit() != false) {
+        f.__EVENTTARGET.value = t
+        f.__EVENTARGUMENT.value = a
+        f.submit()
+      }
+    },
+    WebForm_PostBackOptions: PostBackOptions,
+    WebForm_DoPostBackWithOptions: (o: any) => postBackWithOptions(o, w.__doPostBack, form()),
+    WebForm_FireDefaultButton: fireDefaultButton,
+    WebForm_AutoFocus: autoFocus,
+  }
+  for (const k in defaults) w[k] = w[k] || defaults[k]
+}
