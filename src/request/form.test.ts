@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { HttpError } from '../errors.ts'
+import { catchHttpError } from '../testing/catch-http-error.ts'
 import { defaultFormLimits, FormCollection, parseUrlEncoded, readForm, type FormLimits } from './form.ts'
 
 const limits: FormLimits = { maxBodyBytes: 1000, maxFields: 10, maxFieldBytes: 100 }
-
-function httpError(fn: () => unknown): HttpError {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(HttpError)
-    return err as HttpError
-  }
-  throw new Error('expected an HttpError')
-}
 
 async function rejected(promise: Promise<unknown>): Promise<HttpError> {
   const err = await promise.then(
@@ -93,37 +84,37 @@ describe('parseUrlEncoded', () => {
   })
 
   it('rejects a malformed escape with 400 pointing near it', () => {
-    const err = httpError(() => parseUrlEncoded('ok=1&TextBox1=100%+sure', defaultFormLimits))
+    const err = catchHttpError(() => parseUrlEncoded('ok=1&TextBox1=100%+sure', defaultFormLimits))
     expect(err.status).toBe(400)
     expect(err.message).toBe('The request body is not valid form data: bad escape near "% sure".')
-    const short = httpError(() => parseUrlEncoded('a=%4', defaultFormLimits))
+    const short = catchHttpError(() => parseUrlEncoded('a=%4', defaultFormLimits))
     expect(short.message).toMatch(/bad escape near "%4"/)
   })
 
   it('rejects percent-encoded bytes that are not UTF-8 with 400', () => {
-    const err = httpError(() => parseUrlEncoded('name=caf%E9%20latte', defaultFormLimits))
+    const err = catchHttpError(() => parseUrlEncoded('name=caf%E9%20latte', defaultFormLimits))
     expect(err.status).toBe(400)
     expect(err.message).toBe('The request body is not valid form data: bad escape near "%E9%20latte".')
   })
 
   it('rejects too many fields with 413', () => {
     const body = Array.from({ length: 11 }, (_, i) => `f${i}=1`).join('&')
-    const err = httpError(() => parseUrlEncoded(body, limits))
+    const err = catchHttpError(() => parseUrlEncoded(body, limits))
     expect(err.status).toBe(413)
     expect(err.message).toBe('The form has more than 10 fields.')
     expect(parseUrlEncoded(body.split('&').slice(0, 10).join('&'), limits).size).toBe(10)
   })
 
   it('rejects an oversize value or name with 413 naming the field (name cut to 60 chars)', () => {
-    const value = httpError(() => parseUrlEncoded(`TextBox1=${'x'.repeat(101)}`, limits))
+    const value = catchHttpError(() => parseUrlEncoded(`TextBox1=${'x'.repeat(101)}`, limits))
     expect(value.status).toBe(413)
     expect(value.message).toBe('The form field "TextBox1" is larger than the limit of 100 bytes.')
     // 34 emoji = 68 UTF-16 units but 136 UTF-8 bytes
-    const emoji = httpError(() => parseUrlEncoded(`E=${'%F0%9F%98%80'.repeat(34)}`, limits))
+    const emoji = catchHttpError(() => parseUrlEncoded(`E=${'%F0%9F%98%80'.repeat(34)}`, limits))
     expect(emoji.status).toBe(413)
     expect(parseUrlEncoded(`E=${'%F0%9F%98%80'.repeat(25)}`, limits).get('E')).toBe('😀'.repeat(25))
     const longName = 'n'.repeat(150)
-    const name = httpError(() => parseUrlEncoded(`${longName}=1`, limits))
+    const name = catchHttpError(() => parseUrlEncoded(`${longName}=1`, limits))
     expect(name.status).toBe(413)
     expect(name.message).toBe(`The name of the form field "${'n'.repeat(60)}…" is larger than the limit of 100 bytes.`)
   })

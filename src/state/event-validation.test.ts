@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { HttpError } from '../errors.ts'
+import { catchHttpError } from '../testing/catch-http-error.ts'
 import { EventValidation } from './event-validation.ts'
 import { decodeViewState, encodeViewState } from './view-state.ts'
 
@@ -14,16 +15,6 @@ function sample(): EventValidation {
   ev.register('Colors', 'blue')
   ev.register('GridView1', 'Sort$Name')
   return ev
-}
-
-function httpError(fn: () => unknown): HttpError {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(HttpError)
-    return err as HttpError
-  }
-  throw new Error('expected an HttpError')
 }
 
 describe('EventValidation', () => {
@@ -97,7 +88,7 @@ describe('EventValidation', () => {
       ['garbage!', signer, scope],
       [field.slice(0, 10), signer, scope],
     ] as const) {
-      const err = httpError(() => EventValidation.decode(text, s, sc))
+      const err = catchHttpError(() => EventValidation.decode(text, s, sc))
       expect(err.status).toBe(400)
       expect(err.message).toMatch(/^The __EVENTVALIDATION field /)
     }
@@ -106,14 +97,14 @@ describe('EventValidation', () => {
   it('refuses a view state value as event validation', () => {
     const vs = encodeViewState({ a: 1, bc: 'x' }, signer, scope) // 16 payload bytes: a whole number of hashes
     expect(Buffer.from(vs, 'base64url').length).toBe(2 + 16 + 16)
-    const err = httpError(() => EventValidation.decode(vs, signer, scope))
+    const err = catchHttpError(() => EventValidation.decode(vs, signer, scope))
     expect(err.status).toBe(400)
     expect(err.message).toMatch(/__EVENTVALIDATION field is not valid/)
   })
 
   it('refuses event validation as a view state value', () => {
     const field = sample().encode(signer, scope)
-    const err = httpError(() => decodeViewState(field, signer, scope))
+    const err = catchHttpError(() => decodeViewState(field, signer, scope))
     expect(err.status).toBe(400)
     expect(err.message).toMatch(/__VIEWSTATE field is not valid/)
   })
@@ -121,7 +112,7 @@ describe('EventValidation', () => {
   it('refuses an oversize field with 413', () => {
     const ev = new EventValidation()
     for (let i = 0; i < 100; i++) ev.register(`Item${i}`)
-    const err = httpError(() => EventValidation.decode(ev.encode(signer, scope), signer, scope, { maxBytes: 64 }))
+    const err = catchHttpError(() => EventValidation.decode(ev.encode(signer, scope), signer, scope, { maxBytes: 64 }))
     expect(err.status).toBe(413)
   })
 })

@@ -2,21 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { HttpError } from '../errors.ts'
+import { catchHttpError } from '../testing/catch-http-error.ts'
 import { seal } from './seal.ts'
 import { decodeViewState, encodeViewState, viewStateGenerator } from './view-state.ts'
 
 const signer = { key: Buffer.alloc(32, 7) }
 const scope = { pageId: '/counter.aspx' }
-
-function httpError(fn: () => unknown): HttpError {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(HttpError)
-    return err as HttpError
-  }
-  throw new Error('expected an HttpError')
-}
 
 function flipMiddle(text: string): string {
   const i = Math.floor(text.length / 2)
@@ -95,7 +86,7 @@ describe('encodeViewState / decodeViewState', () => {
 
   it('rejects a tampered field with 400 naming __VIEWSTATE', () => {
     const field = encodeViewState({ count: 1, label: 'hello world' }, signer, scope)
-    const err = httpError(() => decodeViewState(flipMiddle(field), signer, scope))
+    const err = catchHttpError(() => decodeViewState(flipMiddle(field), signer, scope))
     expect(err.status).toBe(400)
     expect(err.message).toBe(
       'The __VIEWSTATE field is not valid: it was tampered with, or it was signed with another key, for another page or for another user.',
@@ -112,7 +103,7 @@ describe('encodeViewState / decodeViewState', () => {
       [signer, { pageId: '/a.aspx', userKey: 'session-2' }],
       [signer, { pageId: '/a.aspx' }],
     ] as const) {
-      const err = httpError(() => decodeViewState(field, s, sc))
+      const err = catchHttpError(() => decodeViewState(field, s, sc))
       expect(err.status).toBe(400)
       expect(err.message).toMatch(/__VIEWSTATE field is not valid/)
     }
@@ -125,17 +116,17 @@ describe('encodeViewState / decodeViewState', () => {
 
   it('rejects truncated fields', () => {
     const field = encodeViewState({ count: 1 }, signer, scope)
-    const short = httpError(() => decodeViewState(field.slice(0, 8), signer, scope))
+    const short = catchHttpError(() => decodeViewState(field.slice(0, 8), signer, scope))
     expect(short.status).toBe(400)
     expect(short.message).toBe('The __VIEWSTATE field is truncated.')
-    const cut = httpError(() => decodeViewState(field.slice(0, -4), signer, scope))
+    const cut = catchHttpError(() => decodeViewState(field.slice(0, -4), signer, scope))
     expect(cut.status).toBe(400)
     expect(cut.message).toMatch(/^The __VIEWSTATE field /)
   })
 
   it('rejects garbage and non-base64url text as malformed', () => {
     for (const garbage of ['not base64!', '/wEPDwUKLTQ2', 'abcde', 'ab==', '%%%%']) {
-      const err = httpError(() => decodeViewState(garbage, signer, scope))
+      const err = catchHttpError(() => decodeViewState(garbage, signer, scope))
       expect(err.status).toBe(400)
       expect(err.message).toMatch(/^The __VIEWSTATE field is (malformed|truncated)\.$/)
     }
@@ -143,7 +134,7 @@ describe('encodeViewState / decodeViewState', () => {
 
   it('rejects a field over the limit with 413 before verifying it', () => {
     const field = encodeViewState({ text: randomBytes(300).toString('hex') }, signer, scope)
-    const err = httpError(() => decodeViewState(field, signer, scope, { maxBytes: 100 }))
+    const err = catchHttpError(() => decodeViewState(field, signer, scope, { maxBytes: 100 }))
     expect(err.status).toBe(413)
     expect(err.message).toBe('The __VIEWSTATE field is larger than the limit of 100 bytes.')
     expect(decodeViewState(field, signer, scope, { maxBytes: field.length })).toBeTruthy()
@@ -152,15 +143,15 @@ describe('encodeViewState / decodeViewState', () => {
   it('caps inflated size even for a correctly signed field (zip bomb)', () => {
     const bomb = deflateRawSync(Buffer.alloc(200_000, 0x20))
     const field = seal('viewstate', signer, scope, 1, bomb)
-    const err = httpError(() => decodeViewState(field, signer, scope, { maxBytes: 10_000 }))
+    const err = catchHttpError(() => decodeViewState(field, signer, scope, { maxBytes: 10_000 }))
     expect(err.status).toBe(413)
   })
 
   it('reports a signed but unparsable payload as malformed', () => {
     const field = seal('viewstate', signer, scope, 0, Buffer.from('{"a":'))
-    expect(httpError(() => decodeViewState(field, signer, scope)).message).toBe('The __VIEWSTATE field is malformed.')
+    expect(catchHttpError(() => decodeViewState(field, signer, scope)).message).toBe('The __VIEWSTATE field is malformed.')
     const badTag = seal('viewstate', signer, scope, 0, Buffer.from('"~x"'))
-    expect(httpError(() => decodeViewState(badTag, signer, scope)).status).toBe(400)
+    expect(catchHttpError(() => decodeViewState(badTag, signer, scope)).status).toBe(400)
   })
 
   it('refuses a short signing key', () => {
