@@ -18,6 +18,9 @@
       <li><a href="panels.aspx">panels.aspx</a> — Conditional, Always and nested panels, triggers, update() and data items</li>
       <li><a href="errors.aspx">errors.aspx</a> — server errors, redirects and focus during async postbacks</li>
       <li><a href="progress.aspx">progress.aspx</a> — UpdateProgress during a slow handler, and a Timer</li>
+      <li><a href="callback-hello.aspx">callback-hello.aspx</a> — a client callback from a plain HTML button</li>
+      <li><a href="callback-employees.aspx">callback-employees.aspx</a> — a DropDownList filling another through a callback</li>
+      <li><a href="callback-time.aspx">callback-time.aspx</a> — Get Server Time by callback, with an error callback</li>
     </ul>
   </main>
 </body>

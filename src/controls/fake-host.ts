@@ -128,6 +128,12 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     registerOnSubmitStatement(key: string, script: string) {
       startupScripts.set(`submit:${key}`, script)
     },
+    getCallbackEventReference(control: Control, argument: string, clientCallback: string, context: string, clientErrorCallback: string | null = null, useAsync = false) {
+      return `WebForm_DoCallback('${control.uniqueID}',${argument},${clientCallback},${context},${clientErrorCallback ?? 'null'},${useAsync})`
+    },
+    registerClientScriptResource(resource: { name: string; url: string }) {
+      startupScripts.set(`include:resource:${resource.name}`, resource.url)
+    },
     nonceAttr: '',
   }
   ;(host as { clientScript: ClientScriptApi }).clientScript = clientScript

@@ -35,6 +35,10 @@ export interface ClientScriptApi {
   registerClientScriptInclude(key: string, url: string): void
   registerOnSubmitStatement(key: string, script: string): void
   registerHiddenField(name: string, value: string): void
+  /** The `WebForm_DoCallback(...)` text for a callback to `control` (argument and context are JS expressions). */
+  getCallbackEventReference(control: Control, argument: string, clientCallback: string, context: string, clientErrorCallback?: string | null, useAsync?: boolean): string
+  /** Includes a control's own client script (see defineClientResource) once per page. */
+  registerClientScriptResource(resource: { name: string; url: string }): void
   /** ` nonce="…"` for script elements when the page uses a CSP nonce, else ''. */
   readonly nonceAttr: string
 }

@@ -26,12 +26,17 @@ export class ClientScriptManager implements ClientScriptApi {
   private readonly startupScripts = new Map<string, ScriptEntry>()
   private readonly includes = new Map<string, string>()
   private readonly submitStatements = new Map<string, string>()
-  /** What this render registers; becomes the new __EVENTVALIDATION. */
-  readonly renderedEvents = new EventValidation()
+  /**
+   * What this render registers; becomes the new __EVENTVALIDATION. In a callback it starts
+   * from the posted one, so a callback adds to what the page allowed instead of replacing it.
+   */
+  renderedEvents = new EventValidation()
   /** What the previous render allowed; `null` on a GET or when validation is off. */
   postedEvents: EventValidation | null = null
   /** The CSP nonce put on every script element Deltaform writes, if the app uses one. */
   nonce: string | undefined
+  /** The script providing WebForm_DoCallback and WebForm_DoPostBackWithOptions (Deltaform's client or WebForms.js). */
+  webFormsScriptUrl = ''
 
   constructor(readonly enableEventValidation: boolean) {}
 
@@ -51,6 +56,43 @@ export class ClientScriptManager implements ClientScriptApi {
       : `WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("${jsStringEncode(target)}", "${jsStringEncode(argument)}", ${!!opts.performValidation}, "${jsStringEncode(opts.validationGroup ?? '')}", "${jsStringEncode(opts.actionUrl ?? '')}", ${!!opts.trackFocus}, ${opts.clientSubmit !== false}))`
     if (opts.autoPostBack) call = `setTimeout('${call.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}', 0)`
     return call
+  }
+
+  /**
+   * The `WebForm_DoCallback(...)` call text that starts a client callback to `control` (or the
+   * page, `__Page`); `argument` and `context` are JavaScript expressions. Registers the client
+   * script and the `WebForm_InitCallback();` startup script.
+   *
+   * @example
+   * this.clientScript.getCallbackEventReference(this, 'arg', 'ReceiveServerData', 'context')
+   * // "WebForm_DoCallback('__Page',arg,ReceiveServerData,context,null,false)"
+   */
+  getCallbackEventReference(
+    control: Control | { uniqueID: string },
+    argument: string,
+    clientCallback: string,
+    context: string,
+    clientErrorCallback: string | null = null,
+    useAsync = false,
+  ): string {
+    const target = isPage(control) ? '__Page' : control.uniqueID
+    if (typeof (control as { raiseCallbackEvent?: unknown }).raiseCallbackEvent !== 'function') {
+      throw new Error(`The control '${target}' must have raiseCallbackEvent() and getCallbackResult() to be the target of a callback.`)
+    }
+    if (this.webFormsScriptUrl) this.registerClientScriptInclude('deltaform.webforms', this.webFormsScriptUrl)
+    this.registerStartupScript('deltaform.initCallback', 'WebForm_InitCallback();', true)
+    const js = (expression: string | null) => (expression === null ? 'null' : expression === '' ? '""' : expression)
+    return `WebForm_DoCallback('${jsStringEncode(target)}',${js(argument)},${clientCallback},${js(context)},${js(clientErrorCallback)},${useAsync})`
+  }
+
+  /**
+   * Includes a control's own client script once per page.
+   *
+   * @example
+   * this.host!.clientScript.registerClientScriptResource(gridScript)
+   */
+  registerClientScriptResource(resource: { name: string; url: string }): void {
+    this.registerClientScriptInclude(`resource:${resource.name}`, resource.url)
   }
 
   /** The `javascript:` URL form of a postback reference, for links. */

@@ -5,6 +5,8 @@ import { HtmlWriter } from '../render/html-writer.ts'
 import { isSystemPostField } from '../request/classify.ts'
 import { EventValidation } from '../state/event-validation.ts'
 import { decodeViewState, encodeViewState, viewStateGenerator, type StateScope } from '../state/view-state.ts'
+import { CallbackError, runCallback } from '../callbacks/run-callback.ts'
+import { htmlEncode } from '../render/encode.ts'
 import { ScriptManager } from '../controls/ajax/script-manager.ts'
 import { ClientScriptManager } from './client-script-manager.ts'
 import { renderDelta, renderErrorDelta, renderRedirectDelta } from './partial-render.ts'
@@ -58,6 +60,9 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
   page.isPostBack = request.kind !== 'get'
   page.clientScript = new ClientScriptManager(settings.enableEventValidation)
   page.clientScript.nonce = settings.nonce
+  const scripts = page.clientScripts
+  page.clientScript.webFormsScriptUrl = scripts.kind === 'deltaform' ? scripts.client : scripts.webForms
+  let callbackBaseline = 0
   page.attach(page)
   const scope: StateScope = { pageId: settings.pageId, userKey: settings.userKey }
   const signer = { key: settings.signingKey }
@@ -71,6 +76,10 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
       }) as PageState | undefined
       if (settings.enableEventValidation) {
         page.clientScript.postedEvents = EventValidation.decode(request.form.get('__EVENTVALIDATION') ?? '', signer, scope)
+        if (page.isCallback) {
+          page.clientScript.renderedEvents = page.clientScript.postedEvents
+          callbackBaseline = page.clientScript.renderedEvents.size
+        }
       }
     }
     await phase(page, () => page.onPreInit())
@@ -95,6 +104,12 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
       await phase(page, () => page.loadRecursive())
     }
     await phase(page, () => page.onLoadComplete())
+    if (page.isCallback) {
+      // An abbreviated lifecycle: no PreRender, no new view state, no render.
+      const events = page.clientScript.renderedEvents
+      const body = await runCallback(page, settings.enableEventValidation ? () => (events.size > callbackBaseline ? events.encode(signer, scope) : '') : null)
+      return { status: 200, headers: page.response.headers, body, contentType: 'text/plain; charset=utf-8' }
+    }
     await phase(page, () => page.preRenderRecursive())
     await phase(page, () => page.onPreRenderComplete())
 
@@ -122,6 +137,9 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
     return { status: page.response.status, headers: page.response.headers, body: writer.toString(), contentType: 'text/html; charset=utf-8' }
   } catch (error) {
     if (page.isAsyncPostBack) return await asyncFailure(page, error, settings)
+    if (error instanceof CallbackError && page.isCallback) {
+      return { status: 200, headers: page.response.headers, body: 'e' + htmlEncode(error.message), contentType: 'text/plain; charset=utf-8' }
+    }
     if (error instanceof PageRedirect) {
       return { status: 302, headers: page.response.headers, body: '', redirect: error.location, contentType: 'text/html; charset=utf-8' }
     }

@@ -1,3 +1,4 @@
+import { RedirectInCallback } from '../callbacks/run-callback.ts'
 import { Control } from '../controls/control.ts'
 import { ScriptManager } from '../controls/ajax/script-manager.ts'
 import type { ClientScriptSet, ControlHost, PostData, Validator } from '../controls/host.ts'
@@ -140,6 +141,7 @@ export class Page extends Control implements ControlHost {
    * if (!this.session.get('user')) this.redirect('/login.aspx')
    */
   redirect(url: string): never {
+    if (this.isCallback) throw new RedirectInCallback()
     this.response.redirectLocation = url
     throw new PageRedirect(url)
   }
