@@ -1,7 +1,7 @@
 import { Page } from 'deltaform'
 
 export default class CallbackTime extends Page {
-  private request = ''
+  private asked = ''
 
   Page_Load() {
     const reference = this.clientScript.getCallbackEventReference(this, 'arg', 'showTime', 'null', 'postMyError', true)
@@ -10,10 +10,10 @@ export default class CallbackTime extends Page {
 
   raiseCallbackEvent(argument: string) {
     if (argument === 'fail') throw new Error('The time service is down.')
-    this.request = argument
+    this.asked = argument
   }
 
   getCallbackResult() {
-    return this.request === 'time' ? new Date().toLocaleTimeString('en-US') : ''
+    return this.asked === 'time' ? new Date().toLocaleTimeString('en-US') : ''
   }
 }
