@@ -18,27 +18,48 @@ export function panelField(scriptManagerID: string, panels: string[] | null | un
 }
 
 /**
- * The form's fields in `form.elements` order: text-like inputs, checked checkboxes/radios,
- * each selected option, textareas — disabled ones too; never file/submit/button/image inputs
- * or the ScriptManager's own field. Each ends with `&`.
+ * `name=value&`, both sides encodeURIComponent-encoded: one field of a script-built post.
+ *
+ * @example
+ * pair('a b', 'é') // 'a%20b=%C3%A9&'
+ */
+export const pair = (name: string, value: string): string => enc(name) + '=' + enc(value) + '&'
+
+/**
+ * Calls `add(element, value)` for each value a script-built post takes from the form, in
+ * `form.elements` order: text-like inputs, checked checkboxes/radios, each selected option,
+ * textareas — disabled ones too; never file/submit/button/image inputs. With `selectValue`
+ * (WebForm_InitCallback's quirk) a selected option contributes its select's `value` (the first
+ * selected one) instead of its own.
+ *
+ * @example
+ * eachField(theForm, (el, value) => console.log(el.name, value))
+ */
+export function eachField(form: any, add: (el: any, value: string) => void, selectValue?: boolean): void {
+  for (const el of form.elements) {
+    const tag = el.tagName.toUpperCase()
+    const type = el.type
+    if (tag == 'INPUT') {
+      if (textTypes.test(type) || ((type == 'checkbox' || type == 'radio') && el.checked)) add(el, el.value)
+    } else if (tag == 'SELECT') {
+      for (const o of el.options) if (o.selected) add(el, selectValue ? el.value : o.value)
+    } else if (tag == 'TEXTAREA') add(el, el.value)
+  }
+}
+
+/**
+ * The async postback's form fields ({@link eachField}, options by their own value), without
+ * nameless ones and the ScriptManager's own field. Each ends with `&`.
  *
  * @example
  * formFields(theForm, 'ScriptManager1') // '__EVENTTARGET=&__EVENTARGUMENT=&__VIEWSTATE=…&'
  */
 export function formFields(form: any, scriptManagerID: string): string {
   let out = ''
-  for (const el of form.elements) {
+  eachField(form, (el, value) => {
     const name = el.name
-    if (!name || name === scriptManagerID) continue
-    const add = (value: string) => (out += enc(name) + '=' + enc(value) + '&')
-    const tag = el.tagName.toUpperCase()
-    const type = el.type
-    if (tag == 'INPUT') {
-      if (textTypes.test(type) || ((type == 'checkbox' || type == 'radio') && el.checked)) add(el.value)
-    } else if (tag == 'SELECT') {
-      for (const o of el.options) if (o.selected) add(o.value)
-    } else if (tag == 'TEXTAREA') add(el.value)
-  }
+    if (name && name !== scriptManagerID) out += pair(name, value)
+  })
   return out
 }
 

@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import type { Hono } from 'hono'
 import type { ClientScriptSet } from '../controls/host.ts'
 import { buildClient } from '../../runtime-client/build.ts'
+import { findClientResource } from '../controls/client-resource.ts'
 
 /** The original ASP.NET AJAX scripts, as URLs or as files for the app to serve. */
 export interface MicrosoftClientScripts {
@@ -65,7 +66,8 @@ export function mountClientScripts(app: Hono, microsoft?: MicrosoftClientScripts
   }
   app.get(`${prefix}:file`, async (c, next) => {
     await ready
-    const asset = assets.get(c.req.param('file'))
+    const file = c.req.param('file')
+    const asset = assets.get(file) ?? findClientResource(file)
     if (!asset) return next()
     c.header('Content-Type', 'application/javascript; charset=utf-8')
     c.header('Cache-Control', 'public, max-age=31536000, immutable')
