@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 /**
@@ -40,7 +42,15 @@ export default defineConfig({
     // and WebForms.js, which this repository does not ship), the partial-vs-full suite runs
     // again with the pages loading Microsoft's client instead of Deltaform's.
     ...(msAjaxDir
-      ? [{ name: 'microsoft-ajax', testMatch: '**/partial-vs-full.spec.ts', use: { browserName: 'chromium' as const, baseURL: 'http://127.0.0.1:3101' } }]
+      ? [
+          {
+            name: 'microsoft-ajax',
+            testMatch: '**/partial-vs-full.spec.ts',
+            // asp:Timer needs MicrosoftAjaxTimer.js, which not every copy of the scripts has.
+            grepInvert: existsSync(join(msAjaxDir, 'MicrosoftAjaxTimer.js')) ? undefined : /progress: /,
+            use: { browserName: 'chromium' as const, baseURL: 'http://127.0.0.1:3101' },
+          },
+        ]
       : []),
   ],
   webServer: [

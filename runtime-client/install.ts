@@ -1,4 +1,5 @@
-// Puts the runtime on `window`: Sys, $get, $create, $find and the WebForms.js functions.
+// Puts the runtime on `window`: Sys, $get, $create, $find, the WebForms.js functions and client callbacks.
+import { installCallbacks } from './callbacks.ts'
 import { Timer, UpdateProgress } from './components.ts'
 import { PageRequestManager } from './prm.ts'
 import { $create, $find, $get, Application, deserialize, EventArgs } from './sys.ts'
@@ -23,4 +24,6 @@ export function install(): void {
   }
   Object.assign(w, { $get, $find, $create })
   installWebForms(w)
+  // Before the server's _initialize: the PageRequestManager wraps WebForm_DoCallback then (§4.8).
+  installCallbacks(w)
 }

@@ -36,6 +36,16 @@ export interface WebRequest {
 }
 
 /**
+ * `fetch` POST of a urlencoded UTF-8 form body (the `Content-Type` of both WebForms.js callbacks
+ * and async postbacks), plus `headers`.
+ *
+ * @example
+ * post('./page.aspx', '__CALLBACKID=__Page&__CALLBACKPARAM=x').then((r) => r.text())
+ */
+export const post = (url: string, body: string, headers?: Record<string, string>, signal?: AbortSignal): Promise<Response> =>
+  fetch(url, { method: 'POST', body, signal, headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers } })
+
+/**
  * An async-postback POST. `onCompleted` runs exactly once: on response, network failure
  * (status 0), timeout (`get_timedOut()`) or abort (`get_aborted()`, synchronously from `abort()`).
  *
@@ -69,12 +79,7 @@ export function webRequest(url: string, body: string, timeout: number | null, on
   const request: WebRequest = (state.webRequest = Object.assign(getters(data), {
     invoke() {
       if (data.timeout) timer = setTimeout(() => stop('timedOut'), data.timeout)
-      fetch(data.url, {
-        method: 'POST',
-        body: data.body,
-        signal: ctl.signal,
-        headers: { 'X-Requested-With': 'XMLHttpRequest', 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', ...data.headers },
-      })
+      post(data.url, data.body, { 'X-Requested-With': 'XMLHttpRequest', ...data.headers }, ctl.signal)
         .then(async (r) => {
           const text = await r.text()
           Object.assign(state, { statusCode: r.status, responseData: text })

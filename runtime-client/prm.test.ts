@@ -84,8 +84,9 @@ describe('a successful async postback', () => {
     expect($('__VIEWSTATE').value).toBe('vs1')
     expect(prm._asyncPostBackControlIDs).toEqual([])
     expect(prm.get_isInAsyncPostBack()).toBe(false)
-    expect(g.__theFormPostData).toBe('')
-    expect(g.__theFormPostCollection).toEqual([])
+    // §4.8: the callback snapshot was reset and re-taken (WebForm_InitCallback) from the updated form.
+    expect(g.__theFormPostData).toBe('__VIEWSTATEGENERATOR=CA0B0334&__EVENTTARGET=&__EVENTARGUMENT=&__VIEWSTATE=vs1&')
+    expect(g.__theFormPostCollection).toContainEqual({ name: '__VIEWSTATE', value: 'vs1' })
   })
 
   it('posts the new view state next time (hidden fields replaced, transient ones dropped)', async () => {

@@ -9,6 +9,7 @@ const globalNames = [
   'Sys', '$get', '$create', '$find', '__doPostBack', 'WebForm_PostBackOptions', 'WebForm_DoPostBackWithOptions',
   'WebForm_FireDefaultButton', 'WebForm_AutoFocus', 'WebForm_DoCallback', 'WebForm_InitCallback', 'theForm', 'pageLoad',
   '__theFormPostData', '__theFormPostCollection', 'Page_ClientValidate', '__pendingCallbacks', 'location', 'scrollTo', 'event',
+  '__synchronousCallBackIndex', 'WebForm_CallbackComplete', '__deltaformCallbackSnapshot',
 ]
 
 function define(proto: any, name: string, get: (this: any) => any, set?: (this: any, v: any) => void) {
@@ -21,11 +22,14 @@ function polyfill(document: any) {
   const input = Object.getPrototypeOf(document.createElement('input'))
   const option = Object.getPrototypeOf(document.createElement('option'))
   const button = Object.getPrototypeOf(document.createElement('button'))
+  define(Object.getPrototypeOf(document), 'forms', function () { return [...this.querySelectorAll('form')] })
   define(form, 'elements', function () {
     return [...this.querySelectorAll('input,select,textarea,button,fieldset,object,output')].filter((e: any) => !(e.tagName == 'INPUT' && e.type == 'image'))
   })
   define(form, 'action', function () { return this.getAttribute('action') || '' }, function (v) { this.setAttribute('action', v) })
   for (const n of ['__EVENTTARGET', '__EVENTARGUMENT']) define(form, n, function () { return this.ownerDocument.getElementById(n) })
+  // A form's named property: its field with that name or id.
+  define(form, '__EVENTVALIDATION', function () { return this.querySelector('[name="__EVENTVALIDATION"],[id="__EVENTVALIDATION"]') || undefined })
   define(input, 'type', function () { return (this.getAttribute('type') || 'text').toLowerCase() }, function (v) { this.setAttribute('type', v) })
   define(input, 'checked', function () { return this.checked_ ?? this.hasAttribute('checked') }, function (v) { this.checked_ = !!v })
   define(button, 'type', function () { return (this.getAttribute('type') || 'submit').toLowerCase() })
@@ -80,6 +84,7 @@ ${content}
  */
 export interface Sent {
   url: string
+  method: string
   body: string
   headers: Record<string, string>
   signal: AbortSignal
@@ -96,9 +101,10 @@ export function fakeFetch(): Sent[] {
   const sent: Sent[] = []
   ;(globalThis as any).fetch = (url: string, init: any) =>
     new Promise((resolve, reject) => {
-      init.signal.addEventListener('abort', () => reject(new Error('aborted')))
+      if (init.signal) init.signal.addEventListener('abort', () => reject(new Error('aborted')))
       sent.push({
         url,
+        method: init.method,
         body: init.body,
         headers: init.headers,
         signal: init.signal,

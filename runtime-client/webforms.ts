@@ -64,16 +64,35 @@ export function autoFocus(id: string): void {
 }
 
 /**
- * Defines the WebForms.js globals a page may lack (never replaces existing ones).
+ * The page's form as WebForms.js finds it: the `theForm` global the server renders, else the
+ * first form.
+ *
+ * @example
+ * pageForm(window).action
+ */
+export const pageForm = (w: any): any => w.theForm || document.forms[0]
+
+/**
+ * Sets each of `globals` on `w` unless the page already defines that name (a page may load the
+ * original WebForms.js instead).
+ *
+ * @example
+ * defineMissing(window, { __pendingCallbacks: [] })
+ */
+export function defineMissing(w: any, globals: Record<string, unknown>): void {
+  for (const k in globals) if (!(k in w)) w[k] = globals[k]
+}
+
+/**
+ * Defines the WebForms.js postback globals a page may lack (never replaces existing ones).
  *
  * @example
  * installWebForms(window)
  */
 export function installWebForms(w: any): void {
-  const form = () => w.theForm || document.forms[0]
-  const defaults: Record<string, unknown> = {
+  defineMissing(w, {
     __doPostBack(t: string, a: string) {
-      const f = form()
+      const f = pageForm(w)
       if (!f.onsubmit || f.onsubmit() != false) {
         f.__EVENTTARGET.value = t
         f.__EVENTARGUMENT.value = a
@@ -81,9 +100,8 @@ export function installWebForms(w: any): void {
       }
     },
     WebForm_PostBackOptions: PostBackOptions,
-    WebForm_DoPostBackWithOptions: (o: any) => postBackWithOptions(o, w.__doPostBack, form()),
+    WebForm_DoPostBackWithOptions: (o: any) => postBackWithOptions(o, w.__doPostBack, pageForm(w)),
     WebForm_FireDefaultButton: fireDefaultButton,
     WebForm_AutoFocus: autoFocus,
-  }
-  for (const k in defaults) w[k] = w[k] || defaults[k]
+  })
 }

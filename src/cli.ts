@@ -9,7 +9,8 @@ Serves a folder of .aspx pages (file-system routing: index.aspx answers /).
 Reads <pagesDir>/deltaform.config.json when present. Development mode unless
 NODE_ENV=production or --production; production needs DELTAFORM_KEY (64+ hex digits).
 --microsoft-ajax DIR makes pages load the original MicrosoftAjax.js,
-MicrosoftAjaxWebForms.js and WebForms.js from DIR instead of Deltaform's client.`
+MicrosoftAjaxWebForms.js and WebForms.js (and MicrosoftAjaxTimer.js, for asp:Timer) from
+DIR instead of Deltaform's client.`
 
 /**
  * The `deltaform` command line. Returns the running server (for tests) or exits.
@@ -63,6 +64,8 @@ export async function main(argv: string[]): Promise<void> {
         }
       : undefined
     for (const file of Object.values(clientScripts ?? {})) if (!existsSync(file)) throw new Error(`--microsoft-ajax: ${file} does not exist.`)
+    const timer = microsoftAjax && join(microsoftAjax, 'MicrosoftAjaxTimer.js')
+    if (clientScripts && timer && existsSync(timer)) Object.assign(clientScripts, { microsoftAjaxTimer: timer })
     app = createApp({ pages: resolve(dir), mode: production ? 'production' : 'development', clientScripts })
   } catch (error) {
     console.error((error as Error).message)

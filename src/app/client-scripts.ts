@@ -11,6 +11,8 @@ export interface MicrosoftClientScripts {
   microsoftAjax: string
   microsoftAjaxWebForms: string
   webForms: string
+  /** MicrosoftAjaxTimer.js, needed by pages with an asp:Timer. */
+  microsoftAjaxTimer?: string
 }
 
 interface Asset {
@@ -55,6 +57,7 @@ export function mountClientScripts(app: Hono, microsoft?: MicrosoftClientScripts
       webForms: resolve('WebForms', microsoft.webForms),
       microsoftAjax: resolve('MicrosoftAjax', microsoft.microsoftAjax),
       microsoftAjaxWebForms: resolve('MicrosoftAjaxWebForms', microsoft.microsoftAjaxWebForms),
+      microsoftAjaxTimer: microsoft.microsoftAjaxTimer && resolve('MicrosoftAjaxTimer', microsoft.microsoftAjaxTimer),
       focus,
     })
   } else {

@@ -49,7 +49,7 @@ export interface ClientScriptApi {
  */
 export type ClientScriptSet =
   | { kind: 'deltaform'; client: string; focus: string }
-  | { kind: 'microsoft'; webForms: string; microsoftAjax: string; microsoftAjaxWebForms: string; focus: string }
+  | { kind: 'microsoft'; webForms: string; microsoftAjax: string; microsoftAjaxWebForms: string; microsoftAjaxTimer?: string; focus: string }
 
 /** A validator as the page sees it (Page.validators). */
 export interface Validator {

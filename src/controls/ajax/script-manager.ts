@@ -2,7 +2,7 @@ import { Control } from '../control.ts'
 import type { ControlHost, PostBackDataHandler, PostData } from '../host.ts'
 import { defineStateProperties } from '../properties.ts'
 import type { HtmlWriter } from '../../render/html-writer.ts'
-import { jsStringEncode } from '../../render/encode.ts'
+import { htmlEncode, jsStringEncode } from '../../render/encode.ts'
 import type { UpdatePanel } from './update-panel.ts'
 
 const itemKey = 'deltaform.ScriptManager'
@@ -253,6 +253,9 @@ export class ScriptManager extends Control implements PostBackDataHandler {
   override render(writer: HtmlWriter): void {
     const host = this.host!
     if (this.focusClientID && !this.isInAsyncPostBack) {
+      // Deltaform's client defines WebForm_AutoFocus; with Microsoft's, it lives in Focus.js
+      // (written here: the form's script includes are already out when the ScriptManager renders).
+      if (host.clientScripts.kind === 'microsoft') writer.write(`<script src="${htmlEncode(host.clientScripts.focus)}"${host.clientScript.nonceAttr}></script>\n`)
       host.clientScript.registerStartupScript('deltaform.focus', `WebForm_AutoFocus('${jsStringEncode(this.focusClientID)}');\n`, true)
     }
     if (!this.supportsPartialRendering) return

@@ -20,6 +20,14 @@ export class Timer extends Control implements PostBackEventHandler {
     if (this.interval <= 0) throw new Error(`The Interval of Timer '${this.id}' must be more than 0.`)
     const sm = ScriptManager.getCurrent(this.host)
     if (!sm) throw new Error(`The Timer '${this.id}' needs a ScriptManager on the page.`)
+    const scripts = this.host!.clientScripts
+    if (scripts.kind === 'microsoft') {
+      // Microsoft's client defines Sys.UI._Timer in a file of its own.
+      if (!scripts.microsoftAjaxTimer) {
+        throw new Error(`The Timer '${this.id}' needs MicrosoftAjaxTimer.js when pages load the original Microsoft scripts: set clientScripts.microsoftAjaxTimer.`)
+      }
+      if (!sm.isInAsyncPostBack) this.host!.clientScript.registerClientScriptInclude('MicrosoftAjaxTimer.js', scripts.microsoftAjaxTimer)
+    }
     const script = componentScript('Sys.UI._Timer', { enabled: this.enabled, interval: this.interval, uniqueID: this.uniqueID }, this)
     sm.registerStartupScript(this, `Timer:${this.uniqueID}`, script, true)
     this.host!.clientScript.registerForEventValidation(this.uniqueID, '')
