@@ -1,7 +1,8 @@
 // The async postback body, byte for byte as MicrosoftAjaxWebForms.js builds it (PROTOCOL.md §1.4).
 
 const enc = encodeURIComponent
-const textTypes = /^(text|password|hidden|search|tel|url|email|number|range|color|datetime|date|month|week|time|datetime-local)$/i
+// text password hidden search tel url email number range color datetime date month week time datetime-local
+const textTypes = /^(text|password|hidden|search|tel|url|email|number|range|color|date(time(-local)?)?|month|week|time)$/i
 
 /**
  * The first body field: `<ScriptManager>=<panels joined by ','  or the ScriptManager>[|target]&`,
@@ -14,7 +15,7 @@ const textTypes = /^(text|password|hidden|search|tel|url|email|number|range|colo
 export function panelField(scriptManagerID: string, panels: string[] | null | undefined, asyncTarget?: string): string {
   let arg = panels ? panels.join(',') : scriptManagerID
   if (asyncTarget) arg += '|' + asyncTarget
-  return enc(scriptManagerID) + '=' + enc(arg) + '&'
+  return pair(scriptManagerID, arg)
 }
 
 /**
@@ -85,7 +86,7 @@ export function submitterField(el: any, offsetX: unknown, offsetY: unknown): str
   if (!name) return null
   const tag = el.tagName.toUpperCase()
   const type = el.type
-  if ((tag == 'INPUT' || tag == 'BUTTON') && type == 'submit') return enc(name) + '=' + enc(el.value)
+  if ((tag == 'INPUT' || tag == 'BUTTON') && type == 'submit') return pair(name, el.value).slice(0, -1)
   if (tag == 'INPUT' && type == 'image') return enc(name) + '.x=' + offsetX + '&' + enc(name) + '.y=' + offsetY
   return null
 }

@@ -28,8 +28,11 @@ async function bundle(): Promise<ClientBuild> {
     target: 'es2019',
     legalComments: 'none',
     write: false,
-    // Internal members end in `_` (never touched by page code): shorten them.
-    mangleProps: /_$/,
+    // Internal members end in `_` (never touched by page code): shorten them. So are the
+    // PageRequestManager's private fields that page scripts leave alone; the ones they do use
+    // (_form, _request, _postBackSettings, the panel and async-control lists,
+    // _onSubmitStatements) and the public API (_initialize, _updateControls, …) keep their names.
+    mangleProps: /_$|^_(postBackControl(Client)?IDs|updatePanelHasChildrenAsTriggers|scriptManagerID|masterPageUniqueID|onsubmit|scriptDisposes|processingRequest|additionalInput|activeElement|controlIDToFocus|scrollPosition|asyncPostBackTimeout)$/,
     // Plain assignments for class fields (no defineProperty helper in the bundle).
     tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
     logLevel: 'silent',

@@ -1,26 +1,24 @@
-// Client callbacks (ICallbackEventHandler): WebForm_InitCallback, WebForm_DoCallback and
-// WebForm_CallbackComplete of WebForms.js over fetch (PROTOCOL.md §5.2, §5.4). The
-// PageRequestManager drops and cancels them around async postbacks (§4.8, prm.ts).
+// Client callbacks (ICallbackEventHandler): WebForm_InitCallback and WebForm_DoCallback of
+// WebForms.js over fetch (PROTOCOL.md §5.2, §5.4). The PageRequestManager drops and cancels
+// them around async postbacks (§4.8, prm.ts).
 import { eachField, pair } from './body.ts'
 import { post } from './net.ts'
 import { setHiddenField } from './response.ts'
-import { defineMissing, pageForm } from './webforms.ts'
+import { pageForm } from './webforms.ts'
 
 const EV = '__EVENTVALIDATION'
 
 /**
- * One entry of `window.__pendingCallbacks`, as WebForms.js keeps them; `xmlRequest` stands in for
- * the XHR (`readyState` 4 once the response, or a network failure, arrived).
+ * One entry of `window.__pendingCallbacks`, as WebForms.js keeps them (minus the XHR).
  *
  * @example
- * const c: PendingCallback = __pendingCallbacks[0] // c.xmlRequest.responseText once done
+ * const c: PendingCallback = __pendingCallbacks[0] // c.context, c.async…
  */
 export interface PendingCallback {
   eventCallback?: ((result: string, context: unknown) => void) | null
   context: unknown
   errorCallback?: ((message: string, context: unknown) => void) | null
   async: unknown
-  xmlRequest: { readyState: number; responseText: string }
 }
 
 /**
@@ -35,83 +33,104 @@ export interface CallbackOptions {
 }
 
 /**
- * The form as WebForm_InitCallback snapshots it: the `name=value&` text and the `{ name, value }`
- * list; selects repeat their `value` per selected option, the input with id `__EVENTVALIDATION`
- * is left out (the current one is added per call).
+ * The form as WebForm_InitCallback snapshots it: returns the `name=value&` text and appends
+ * `{ name, value }` entries to `fields`. A select repeats its `value` per selected option; the
+ * input with id `__EVENTVALIDATION` is left out (each call adds the current one).
  *
  * @example
- * snapshot(theForm) // ['__EVENTTARGET=&__EVENTARGUMENT=&__VIEWSTATE=%2FwEPDw...&', [{ name: '__EVENTTARGET', value: '' }, …]]
+ * snapshot(theForm) // '__EVENTTARGET=&__EVENTARGUMENT=&__VIEWSTATE=%2FwEPDw...&'
+ * snapshot(theForm, __theFormPostCollection) // …and [{ name: '__EVENTTARGET', value: '' }, …] appended
  */
-export function snapshot(form: any): [string, Array<{ name: string; value: string }>] {
+export function snapshot(form: any, fields: Array<{ name: string; value: string }> = []): string {
   let data = ''
-  const fields: Array<{ name: string; value: string }> = []
   eachField(
     form,
-    (el, value) => {
-      const name = el.name
-      if (el.id != EV) (data += pair(name, value)), fields.push({ name, value })
+    ({ id, name }, value) => {
+      if (id != EV) (data += pair(name, value)), fields.push({ name, value })
     },
     true,
   )
-  return [data, fields]
+  return data
 }
 
 /**
- * Defines `WebForm_InitCallback`, `WebForm_DoCallback`, `WebForm_CallbackComplete`,
+ * The client-callback globals of WebForms.js: `WebForm_InitCallback`, `WebForm_DoCallback`,
  * `__pendingCallbacks` (`[]`), `__synchronousCallBackIndex` (`-1`), `__theFormPostData` (`''`)
- * and `__theFormPostCollection` (`[]`) on `w`, each only when the page has not defined it
- * (the original WebForms.js may be loaded instead). Runs at bundle load, before the
- * PageRequestManager's `_initialize` wraps `WebForm_DoCallback` (§4.8).
+ * and `__theFormPostCollection` (`[]`). install.ts defines each one the page has not defined
+ * (the original WebForms.js may be loaded instead) at bundle load, before the
+ * PageRequestManager's `_initialize` wraps `WebForm_DoCallback` (it drops calls during async
+ * postbacks, §4.8).
  *
  * `WebForm_DoCallback(eventTarget, eventArgument, eventCallback, context, errorCallback, useAsync, options?)`
  * POSTs `<form snapshot>__CALLBACKID=<target>&__CALLBACKPARAM=<argument>[&__EVENTVALIDATION=<current>]`
- * to the form's action (fragment stripped) with only a `Content-Type` header. Deltaform
- * difference: by default the snapshot is the form **at call time**; ASP.NET posts the page-load
- * snapshot (`__theFormPostData`, taken by `WebForm_InitCallback` and after each async update) —
- * set `window.__deltaformCallbackSnapshot = 'load'` for the whole page, or pass
- * `{ snapshot: 'load' }` as 7th argument for one call (`{ snapshot: 'call' }` overrides the page
- * setting). Synchronous callbacks (`useAsync` false) replace each other: only the last one's
- * result is delivered. The response: `s<result>` → `eventCallback(result, context)`,
- * `e<message>` → `errorCallback(message, context)`, `<EV length>|<EV><result>` → the
- * `__EVENTVALIDATION` field updated (created when missing) when EV is non-empty, then
- * `eventCallback(result, context)`; anything else (an HTML error page, a failed request) does
- * nothing. Status codes are not looked at.
+ * to the form's action (fragment stripped) with only a `Content-Type` header.
+ *
+ * **Deltaform difference:** by default the snapshot is the form *when the callback starts*;
+ * ASP.NET posts the page-load snapshot (`__theFormPostData`, taken by `WebForm_InitCallback`
+ * and again after each async update). For ASP.NET parity set
+ * `window.__deltaformCallbackSnapshot = 'load'` for the whole page, or pass
+ * `{ snapshot: 'load' }` as a 7th argument for one call (`{ snapshot: 'call' }` overrides the
+ * page setting).
+ *
+ * Slots (WebForm_CallbackComplete's rules): each call takes the first free slot of
+ * `__pendingCallbacks`; a synchronous one (`useAsync` false) nulls the slot of the pending
+ * synchronous one, whose result is then dropped. When the response (or a network failure)
+ * arrives, a callback still in its slot is freed, then: `s<result>` →
+ * `eventCallback(result, context)`; `e<message>` → `errorCallback(message, context)`;
+ * `<EV length>|<EV><result>` → the form's `__EVENTVALIDATION` field set (created when missing)
+ * if EV is non-empty, then `eventCallback(result, context)`; anything else (an HTML error page,
+ * a failed request) does nothing. Status codes are not looked at.
  *
  * @example
- * installCallbacks(window)
+ * defineMissing(window, callbackGlobals(window))
  * WebForm_DoCallback('__Page', 'refresh', (result, ctx) => show(result), null, (message) => alert(message), true)
  * WebForm_DoCallback('GridView1', 'page$2', render, null, null, false, { snapshot: 'load' })
  */
-export function installCallbacks(w: any): void {
-  defineMissing(w, {
+export function callbackGlobals(w: any): Record<string, unknown> {
+  return {
     __pendingCallbacks: [],
     __synchronousCallBackIndex: -1,
     __theFormPostData: '',
     __theFormPostCollection: [],
     WebForm_InitCallback() {
-      const [data, fields] = snapshot(pageForm(w))
-      w.__theFormPostData += data
-      w.__theFormPostCollection.push(...fields)
+      w.__theFormPostData += snapshot(pageForm(w), w.__theFormPostCollection)
     },
     WebForm_DoCallback(eventTarget: string, eventArgument: string, eventCallback: unknown, context: unknown, errorCallback: unknown, useAsync: unknown, options?: CallbackOptions) {
       const f = pageForm(w)
       const ev = f[EV]
       const pending: Array<PendingCallback | null> = w.__pendingCallbacks
-      const xmlRequest = { readyState: 1, responseText: '' }
-      const done = (text: string) => {
-        xmlRequest.readyState = 4
-        xmlRequest.responseText = text
-        complete()
-      }
-      // pair() ends each field with '&': the last one is cut off.
+      const c = { eventCallback, context, errorCallback, async: useAsync } as PendingCallback
+      // pair() ends each field with '&': the last one is cut off below.
       const body =
-        (((options && options.snapshot) || w.__deltaformCallbackSnapshot) == 'load' ? w.__theFormPostData : snapshot(f)[0]) +
+        (((options && options.snapshot) || w.__deltaformCallbackSnapshot) == 'load' ? w.__theFormPostData : snapshot(f)) +
         pair('__CALLBACKID', eventTarget) +
         pair('__CALLBACKPARAM', eventArgument) +
         (ev ? pair(EV, ev.value) : '')
+      const done = (text: string) => {
+        // Not there any more: replaced by a later synchronous callback, or cancelled by an async postback.
+        const i = pending.indexOf(c)
+        if (i < 0) return
+        if (!c.async) w.__synchronousCallBackIndex = -1
+        // Freed before the callback runs: it may start another one.
+        pending[i] = null
+        const kind = text.charAt(0)
+        const bar = text.indexOf('|')
+        // Without a `|` this parses '' → NaN too.
+        const n = parseInt(text.substring(0, bar))
+        let fn = c.eventCallback
+        let start = 1
+        if (kind == 'e') fn = c.errorCallback
+        else if (kind != 's') {
+          if (isNaN(n)) return
+          const value = text.substring(bar + 1, bar + n + 1)
+          if (value) f[EV] ? (f[EV].value = value) : setHiddenField(f, EV, value)
+          start = bar + n + 1
+        }
+        if (fn) fn(text.substring(start), c.context)
+      }
       let i = 0
       while (pending[i]) i++
-      pending[i] = { eventCallback, context, errorCallback, async: useAsync, xmlRequest } as PendingCallback
+      pending[i] = c
       if (!useAsync) {
         if (w.__synchronousCallBackIndex != -1) pending[w.__synchronousCallBackIndex] = null
         w.__synchronousCallBackIndex = i
@@ -120,29 +139,5 @@ export function installCallbacks(w: any): void {
         .then((r) => r.text())
         .then(done, () => done(''))
     },
-    WebForm_CallbackComplete: complete,
-  })
-
-  // Delivers every finished callback; its slot is freed first, as the callback may start another.
-  function complete() {
-    w.__pendingCallbacks.forEach((c: PendingCallback | null, i: number, pending: Array<PendingCallback | null>) => {
-      if (!c || c.xmlRequest.readyState != 4) return
-      if (!c.async) w.__synchronousCallBackIndex = -1
-      pending[i] = null
-      const text = c.xmlRequest.responseText
-      const call = (f: any, rest: string) => f && f(rest, c.context)
-      const first = text.charAt(0)
-      const bar = text.indexOf('|')
-      // No `|`: parseInt('') is NaN too.
-      const n = parseInt(text.substring(0, bar))
-      if (first == 's') call(c.eventCallback, text.substring(1))
-      else if (first == 'e') call(c.errorCallback, text.substring(1))
-      else if (!isNaN(n)) {
-        const ev = text.substring(bar + 1, bar + n + 1)
-        const f = pageForm(w)
-        if (ev) f[EV] ? (f[EV].value = ev) : setHiddenField(f, EV, ev)
-        call(c.eventCallback, text.substring(bar + n + 1))
-      }
-    })
   }
 }

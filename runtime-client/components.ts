@@ -1,35 +1,32 @@
 // The two script controls the server creates with $create: UpdateProgress and Timer.
 // Plain closures (no class hierarchy): `new UpdateProgress(el)` returns the component object.
+import { accessors } from './events.ts'
+import { panelUniqueID } from './ids.ts'
 import { PageRequestManager } from './prm.ts'
 import { Application } from './sys.ts'
 
-type Start = (c: any, prm: PageRequestManager, el: any) => () => void
+type Start = (c: any, props: any, prm: PageRequestManager) => () => void
 
 /**
  * A minimal `Sys.UI.Control` bound to `el` (`el.control`, id = element id) with
- * `get_/set_<name>` properties over `_<name>` fields; `start` runs on `initialize()` and
- * returns what `dispose()` undoes.
+ * `get_/set_<name>` properties over `props` (which `start` reads live); `start` runs on
+ * `initialize()` and returns what `dispose()` undoes.
  *
  * @example
- * control(el, { interval: 1000 }, (c, prm) => () => {}).get_interval() // 1000
+ * control(el, { interval: 1000 }, (c, props, prm) => () => {}).get_interval() // 1000
  */
 export function control(el: any, props: Record<string, unknown>, start: Start): any {
   let stop = () => {}
-  const c: any = {
+  const c: any = Object.assign(accessors(props), {
     get_element: () => el,
     get_id: () => el.id,
-    initialize: () => (stop = start(c, PageRequestManager.getInstance(), el)),
+    initialize: () => (stop = start(c, props, PageRequestManager.getInstance())),
     dispose() {
       if (el.control === c) el.control = null
       Application.removeComponent(c)
       stop()
     },
-  }
-  for (const k in props) {
-    c['_' + k] = props[k]
-    c['get_' + k] = () => c['_' + k]
-    c['set_' + k] = (v: unknown) => (c['_' + k] = v)
-  }
+  })
   return (el.control = c)
 }
 
@@ -41,22 +38,21 @@ export function control(el: any, props: Record<string, unknown>, start: Start): 
  * $create(Sys.UI._UpdateProgress, { associatedUpdatePanelId: 'UpdatePanel1', displayAfter: 500, dynamicLayout: true }, null, null, $get('UpdateProgress1'))
  */
 export function UpdateProgress(el: any): any {
-  return control(el, { displayAfter: 500, dynamicLayout: true, associatedUpdatePanelId: null }, (c, prm) => {
+  return control(el, { displayAfter: 500, dynamicLayout: true, associatedUpdatePanelId: null }, (_c, v, prm) => {
     let timer: any
     const show = (on: boolean) => {
       const s = el.style
       clearTimeout(timer)
-      if (c._dynamicLayout) s.display = on ? 'block' : 'none'
+      if (v.dynamicLayout) s.display = on ? 'block' : 'none'
       else s.visibility = on ? 'visible' : 'hidden'
       el.setAttribute('aria-hidden', !on)
     }
     const begin = (_s: unknown, a: any) => {
-      const id = c._associatedUpdatePanelId
+      const id = v.associatedUpdatePanelId
       const panels: string[] = a.get_updatePanelsToUpdate()
-      const i = prm._updatePanelClientIDs.indexOf(id)
-      let on = !id || panels.includes(id) || (i >= 0 && panels.includes(prm._updatePanelIDs[i]))
+      let on = !id || panels.includes(id) || panels.includes(panelUniqueID(prm, id))
       for (let e = a.get_postBackElement(); !on && e; e = e.parentNode) on = e.id === id
-      if (on) timer = setTimeout(() => prm.get_isInAsyncPostBack() && show(true), c._displayAfter)
+      if (on) timer = setTimeout(() => prm.get_isInAsyncPostBack() && show(true), v.displayAfter)
     }
     const end = () => show(false)
     el.setAttribute('aria-hidden', true)
@@ -80,12 +76,12 @@ export function UpdateProgress(el: any): any {
  * $create(Sys.UI._Timer, { enabled: true, interval: 1000, uniqueID: 'Timer1' }, null, null, $get('Timer1'))
  */
 export function Timer(el: any): any {
-  return control(el, { enabled: true, interval: 60000, uniqueID: null }, (c, prm) => {
+  return control(el, { enabled: true, interval: 60000, uniqueID: null }, (c, v, prm) => {
     let timer: any
     let pending = false
     const post = () => {
       pending = false
-      if (c._enabled) (window as any).__doPostBack(c._uniqueID, '')
+      if (v.enabled) (window as any).__doPostBack(v.uniqueID, '')
     }
     c._stopTimer = () => clearTimeout(timer)
     // Re-armed on every tick; while disabled a tick does nothing, so enabling again resumes.
@@ -94,15 +90,15 @@ export function Timer(el: any): any {
       timer = setTimeout(() => {
         c._startTimer()
         prm.get_isInAsyncPostBack() ? (pending = true) : post()
-      }, c._interval)
-    }
-    c._update = (enabled: boolean, interval: number) => {
-      c._enabled = enabled
-      if (c._interval !== interval) (c._interval = interval), c._startTimer()
+      }, v.interval)
     }
     const end = (_s: unknown, a: any) => {
+      // The server's [enabled, interval] for this timer.
       const state: any = a.get_dataItems()[el.id]
-      if (state) c._update(state[0], state[1])
+      if (state) {
+        v.enabled = state[0]
+        if (v.interval !== state[1]) (v.interval = state[1]), c._startTimer()
+      }
       if (pending && !prm.get_isInAsyncPostBack()) post()
     }
     prm.add_endRequest(end)

@@ -43,14 +43,19 @@ export function raise(sender: any, name: string, args: any): void {
 }
 
 /**
- * Builds an event-args object with a `get_<key>()` method per key.
+ * Builds an ASP.NET AJAX style object over `values`: `get_<key>()` and `set_<key>(v)` per key,
+ * reading and writing `values` live (so the caller sees what handlers set).
  *
  * @example
- * getters({ dataItems: {} }).get_dataItems() // {}
+ * const values = { dataItems: {}, errorHandled: false }
+ * accessors(values).set_errorHandled(true) // values.errorHandled === true
  */
-export function getters(values: Record<string, unknown>): any {
+export function accessors(values: Record<string, unknown>): any {
   const o: any = {}
-  for (const k in values) o['get_' + k] = () => values[k]
+  for (const k in values) {
+    o['get_' + k] = () => values[k]
+    o['set_' + k] = (v: unknown) => (values[k] = v)
+  }
   return o
 }
 

@@ -1,5 +1,6 @@
 // UpdatePanel / trigger ID lists and the "is this postback async?" DOM walk (PROTOCOL.md §1.1, §1.3).
 // Pure: works on any object holding the lists (the PageRequestManager itself) and any DOM.
+import { byId } from './events.ts'
 
 /**
  * The control lists the PageRequestManager keeps, under their ASP.NET AJAX names.
@@ -37,6 +38,17 @@ export interface PostBackSettings {
  * toClientID('NC1$UP2') // 'NC1_UP2'
  */
 export const toClientID = (uniqueID: string): string => uniqueID.replace(/\$/g, '_')
+
+/**
+ * The UniqueID of the panel with ClientID `id`; other ids as they are.
+ *
+ * @example
+ * panelUniqueID(prm, 'NC1_UP2') // 'NC1$UP2'
+ */
+export function panelUniqueID(lists: ControlLists, id: string): string {
+  const i = lists._updatePanelClientIDs.indexOf(id)
+  return i < 0 ? id : lists._updatePanelIDs[i]
+}
 
 /**
  * A postback-settings record.
@@ -131,7 +143,7 @@ export function getPostBackSettings(lists: ControlLists, element: any, uniqueID:
  */
 export function findNearestElement(uniqueID: string): any {
   for (let id = uniqueID; id; ) {
-    const el = document.getElementById(toClientID(id))
+    const el = byId(toClientID(id))
     if (el) return el
     const i = id.lastIndexOf('$')
     if (i < 0) break

@@ -1,13 +1,14 @@
 // Puts the runtime on `window`: Sys, $get, $create, $find, the WebForms.js functions and client callbacks.
-import { installCallbacks } from './callbacks.ts'
+import { callbackGlobals } from './callbacks.ts'
 import { Timer, UpdateProgress } from './components.ts'
 import { PageRequestManager } from './prm.ts'
 import { $create, $find, $get, Application, deserialize, EventArgs } from './sys.ts'
-import { installWebForms } from './webforms.ts'
+import { defineMissing, webFormsGlobals } from './webforms.ts'
 
 /**
  * Installs the globals once; a second call (or a page that already has `Sys`, e.g. from the
- * Microsoft scripts) changes nothing.
+ * Microsoft scripts) changes nothing. Other globals the page already defines (e.g. the original
+ * WebForms.js functions) are kept.
  *
  * @example
  * install() // window.Sys.WebForms.PageRequestManager is ready for the server's _initialize call
@@ -22,8 +23,6 @@ export function install(): void {
     WebForms: { PageRequestManager },
     Serialization: { JavaScriptSerializer: { deserialize } },
   }
-  Object.assign(w, { $get, $find, $create })
-  installWebForms(w)
-  // Before the server's _initialize: the PageRequestManager wraps WebForm_DoCallback then (§4.8).
-  installCallbacks(w)
+  // WebForm_DoCallback among them: before the server's _initialize, which wraps it (§4.8).
+  defineMissing(w, { $get, $find, $create, ...webFormsGlobals(w), ...callbackGlobals(w) })
 }

@@ -1,5 +1,5 @@
 // A Sys.Net.WebRequest look-alike (and its executor) over fetch + AbortController.
-import { getters } from './events.ts'
+import { accessors } from './events.ts'
 
 /**
  * The executor: what `endRequest`'s `get_response()` returns.
@@ -57,7 +57,7 @@ export function webRequest(url: string, body: string, timeout: number | null, on
   let done = false
   let timer: any
   const ctl = new AbortController()
-  // getters() reads these live; every key must exist before it is called.
+  // accessors() reads and writes these live; every key must exist before it is called.
   const state: any = { statusCode: 0, responseData: '', aborted: false, timedOut: false, webRequest: 0 }
   const data: any = { url, body, timeout, httpVerb: 'POST', executor: 0, headers: { 'X-MicrosoftAjax': 'Delta=true', 'Cache-Control': 'no-cache' } }
   const finish = () => {
@@ -75,8 +75,8 @@ export function webRequest(url: string, body: string, timeout: number | null, on
       finish()
     }
   }
-  const executor: Executor = Object.assign(getters(state), { abort: () => stop('aborted') })
-  const request: WebRequest = (state.webRequest = Object.assign(getters(data), {
+  const executor: Executor = Object.assign(accessors(state), { abort: () => stop('aborted') })
+  const request: WebRequest = (state.webRequest = Object.assign(accessors(data), {
     invoke() {
       if (data.timeout) timer = setTimeout(() => stop('timedOut'), data.timeout)
       post(data.url, data.body, { 'X-Requested-With': 'XMLHttpRequest', ...data.headers }, ctl.signal)
@@ -87,7 +87,6 @@ export function webRequest(url: string, body: string, timeout: number | null, on
         .then(finish, finish)
     },
   }))
-  for (const k of ['url', 'body', 'timeout']) (request as any)['set_' + k] = (v: unknown) => (data[k] = v)
   data.executor = executor
   return request
 }

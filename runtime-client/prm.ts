@@ -1,12 +1,12 @@
 // Sys.WebForms.PageRequestManager: interception, the async-or-full decision, and sending
 // (PROTOCOL.md §1.1–§1.4, §4.1–§4.3, §4.8). Response handling lives in response.ts.
 import { buildBody, panelField, submitterField } from './body.ts'
-import { addEvents, byId, getters, raise, sysError, throwLater, type Handler } from './events.ts'
-import { findNearestElement, getPostBackSettings, processArrays, settings, toClientID, type PostBackSettings } from './ids.ts'
+import { accessors, addEvents, byId, raise, sysError, throwLater, type Handler } from './events.ts'
+import { findNearestElement, getPostBackSettings, panelUniqueID, processArrays, settings, toClientID, type PostBackSettings } from './ids.ts'
 import { webRequest, type Executor, type WebRequest } from './net.ts'
 import { completeRequest, pageLoaded, type Delta } from './response.ts'
 import { $get } from './sys.ts'
-import { fireDefaultButton, postBackWithOptions } from './webforms.ts'
+import { clientValid, fireDefaultButton, postBackWithOptions, setEventFields } from './webforms.ts'
 
 /**
  * `Sys.InvalidOperationException` with the given message.
@@ -52,7 +52,7 @@ export class PageRequestManager {
   declare _additionalInput: string | null
   declare _activeElement: any
   declare _controlIDToFocus: string | null
-  declare _scrollPosition: { x: number; y: number } | null
+  declare _scrollPosition: [x: number, y: number] | null
 
   constructor() {
     Object.assign(this, processArrays(), { _onSubmitStatements: [], _scriptDisposes: {}, _request: null, _asyncPostBackTimeout: null, orig_: {} })
@@ -141,10 +141,9 @@ export class PageRequestManager {
    * prm.beginAsyncPostBack(['UpdatePanel1'], 'Refresh', '')
    */
   beginAsyncPostBack(panels?: string[] | null, eventTarget?: string, eventArgument?: string, causesValidation?: boolean, validationGroup?: string): void {
-    const w: any = window
-    if (causesValidation && typeof w.Page_ClientValidate == 'function' && !w.Page_ClientValidate(validationGroup || null)) return
+    if (!clientValid(causesValidation, validationGroup || null)) return
     this._postBackSettings = settings(true, panels, eventTarget)
-    this.fields_(eventTarget || '', eventArgument || '')
+    setEventFields(this._form, eventTarget || '', eventArgument || '')
     this.cross_ = this._additionalInput = null
     this.onSubmit_()
   }
@@ -166,11 +165,6 @@ export class PageRequestManager {
   _registerDisposeScript(panelClientID: string, script: string): void {
     const d = this._scriptDisposes
     d[panelClientID] = (d[panelClientID] || []).concat(script)
-  }
-
-  fields_(target: string, argument: string): void {
-    this._form.__EVENTTARGET.value = target
-    this._form.__EVENTARGUMENT.value = argument
   }
 
   onClick_(e: any): void {
@@ -214,7 +208,7 @@ export class PageRequestManager {
     }
     this._postBackSettings = s
     if (s.async) {
-      this.fields_(target, argument)
+      setEventFields(f, target, argument)
       this.onSubmit_()
     } else {
       f.onsubmit = this._onsubmit
@@ -242,12 +236,7 @@ export class PageRequestManager {
 
   panelField_(panels: string[] | null | undefined, s: PostBackSettings): string {
     let ids: any = panels || s.panelsToUpdate
-    if (ids) {
-      ids = [].concat(ids).map((id) => {
-        const i = this._updatePanelClientIDs.indexOf(id)
-        return i < 0 ? id : this._updatePanelIDs[i]
-      })
-    }
+    if (ids) ids = [].concat(ids).map((id) => panelUniqueID(this, id))
     return panelField(this._scriptManagerID, ids, s.asyncTarget)
   }
 
@@ -265,27 +254,20 @@ export class PageRequestManager {
     if (!s || !s.async) return
     const f = this._form
     const first = this.panelField_(null, s)
-    const req = webRequest(f.action, buildBody(f, this._scriptManagerID, first, this._additionalInput), this._asyncPostBackTimeout, (ex) => {
-      completeRequest(this, ex)
-    })
-    let panels = s.panelsToUpdate
-    let cancel = false
-    let changed = false
-    const init = getters({ request: req, postBackElement: s.sourceElement })
+    const req = webRequest(f.action, buildBody(f, this._scriptManagerID, first, this._additionalInput), this._asyncPostBackTimeout, (ex) => completeRequest(this, ex))
+    const v: any = { request: req, postBackElement: s.sourceElement, cancel: false, updatePanelsToUpdate: s.panelsToUpdate }
+    const init = accessors(v)
+    // A copy: handlers change the list through set_updatePanelsToUpdate only.
+    init.get_updatePanelsToUpdate = () => (v.updatePanelsToUpdate || []).slice()
     this._additionalInput = null
-    Object.assign(init, {
-      get_cancel: () => cancel,
-      set_cancel: (v: boolean) => (cancel = v),
-      get_updatePanelsToUpdate: () => (panels || []).slice(),
-      set_updatePanelsToUpdate: (v: string[]) => ((changed = true), (panels = v)),
-    })
     raise(this, 'initializeRequest', init)
-    if (cancel) return stop()
-    if (changed) req.set_body(req.get_body().replace(first, this.panelField_(panels, s)))
+    if (v.cancel) return stop()
+    const panels = v.updatePanelsToUpdate
+    if (panels !== s.panelsToUpdate) req.set_body(req.get_body().replace(first, this.panelField_(panels, s)))
 
-    this._scrollPosition = { x: w.scrollX || 0, y: w.scrollY || 0 }
+    this._scrollPosition = [w.scrollX || 0, w.scrollY || 0]
     this.abortPostBack()
-    raise(this, 'beginRequest', getters({ request: req, postBackElement: s.sourceElement, updatePanelsToUpdate: (panels || []).slice() }))
+    raise(this, 'beginRequest', accessors({ request: req, postBackElement: s.sourceElement, updatePanelsToUpdate: (panels || []).slice() }))
     // Pending client callbacks would corrupt __EVENTVALIDATION: drop them (§4.8).
     const pending = (this.orig_[hooks[3]] && w.__pendingCallbacks) || []
     pending.forEach((c: any, i: number) => {
@@ -303,13 +285,10 @@ export class PageRequestManager {
 
   /** Ends a postback: clears it when current, raises endRequest, throws unhandled errors later. */
   end_(error: Error | null, ex: Executor, d?: Delta): void {
-    let handled = false
     if (this._request === ex.get_webRequest()) this._processingRequest = this._additionalInput = this._request = null as any
-    const args = getters({ error, dataItems: (d && d.dataItems) || {}, response: ex })
-    args.get_errorHandled = () => handled
-    args.set_errorHandled = (v: boolean) => (handled = v)
-    raise(this, 'endRequest', args)
-    if (error && !handled) throwLater(error)
+    const v = { error, dataItems: (d && d.items_) || {}, response: ex, errorHandled: false }
+    raise(this, 'endRequest', accessors(v))
+    if (error && !v.errorHandled) throwLater(error)
   }
 }
 

@@ -1,6 +1,6 @@
 // Applying an async-postback response, in the order of PROTOCOL.md §2.5.
 import { parseDelta, type DeltaRecord } from '../src/protocol/delta.ts'
-import { byId, getters, raise, sysError, throwLater } from './events.ts'
+import { accessors, byId, raise, sysError, throwLater } from './events.ts'
 import { pairs, processArrays, type ControlLists } from './ids.ts'
 import type { Executor } from './net.ts'
 import type { PageRequestManager } from './prm.ts'
@@ -11,24 +11,22 @@ import { Application, deserialize } from './sys.ts'
  * A response sorted by record type (PROTOCOL.md §2.3), plus what was derived from it.
  *
  * @example
- * const d: Delta | undefined = readDelta(prm, executor) // d.updatePanel, d.hiddenField, d.dataItems…
+ * const d: Delta | undefined = readDelta(prm, executor) // d.updatePanel, d.hiddenField, d.items_…
  */
 export interface Delta {
   [type: string]: any
-  v4: boolean
-  dataItems: Record<string, unknown>
-  lists?: ControlLists
-  /** UniqueIDs / ClientIDs of the refreshing panels. */
-  refresh?: string[]
-  refreshClientIDs?: string[]
-  child?: string[]
+  v4_: boolean
+  items_: Record<string, unknown>
+  lists_?: ControlLists
+  /** ClientIDs of the refreshing panels. */
+  refreshClientIDs_?: string[]
+  child_?: string[]
 }
 
 const PRM = 'Sys.WebForms.PageRequestManager'
 // Record types kept for later (as lists, in order); the first five must come together.
 const listTypes = 'asyncPostBackControlIDs postBackControlIDs updatePanelIDs panelsToRefreshIDs childUpdatePanelIDs'.split(' ')
 const kept = listTypes.concat('updatePanel hiddenField arrayDeclaration scriptBlock scriptStartupBlock expando onSubmit dataItem dataItemJson scriptDispose asyncPostBackTimeout formAction'.split(' '))
-const contained = new WeakSet<object>()
 
 /**
  * `Sys.WebForms.PageRequestManagerParserErrorException` with the release-resource message.
@@ -69,7 +67,7 @@ const loadFailed = (src: string) => sysError('Sys.ScriptLoadFailedException', `T
 export function setHiddenField(form: any, id: string, value: string): void {
   let field = byId(id)
   let span: any
-  if (field && contained.has(field)) span = field.parentNode
+  if (field && field.contained_) span = field.parentNode
   else {
     if (field) field.remove()
     span = document.createElement('span')
@@ -78,14 +76,14 @@ export function setHiddenField(form: any, id: string, value: string): void {
   }
   span.innerHTML = "<input type='hidden' />"
   field = span.firstChild
-  contained.add(field)
+  field.contained_ = 1
   field.id = field.name = id
   field.value = value
 }
 
 function removeField(id: string) {
   const f = byId(id)
-  if (f) (contained.has(f) ? f.parentNode : f).remove()
+  if (f) (f.contained_ ? f.parentNode : f).remove()
 }
 
 function updatePanel(p: PageRequestManager, panel: any, html: string) {
@@ -93,7 +91,7 @@ function updatePanel(p: PageRequestManager, panel: any, html: string) {
   for (const id in disposes) {
     const el = byId(id)
     if (el && panel.contains(el)) {
-      for (const script of disposes[id]) runInline(script)
+      for (const text of disposes[id]) runInline({ text })
       delete disposes[id]
     }
   }
@@ -107,7 +105,7 @@ function queue(records: DeltaRecord[], includes: boolean, blocks: boolean): Scri
   for (const r of records) {
     const kind = r.id
     if (kind == 'ScriptPath') {
-      if (includes) out.push([{ src: r.content }, (r as any).fallback])
+      if (includes) out.push([{ src: r.content }, (r as any).fallback_])
     } else if (kind == 'ScriptContentNoTags' || kind == 'ScriptContentWithTags') {
       const attrs = kind == 'ScriptContentNoTags' ? { text: r.content } : deserialize(r.content)
       if (attrs.src ? includes : blocks) out.push([attrs])
@@ -115,6 +113,10 @@ function queue(records: DeltaRecord[], includes: boolean, blocks: boolean): Scri
   }
   return out
 }
+
+// The elements of the current panels whose UniqueID passes `test`.
+const panelsWhere = (p: PageRequestManager, test: (id: string) => unknown): any[] =>
+  p._updatePanelClientIDs.filter((_, i) => test(p._updatePanelIDs[i])).map(byId)
 
 /**
  * Raises `pageLoaded` (updated panels, and created panels: all of them on the initial load,
@@ -124,11 +126,8 @@ function queue(records: DeltaRecord[], includes: boolean, blocks: boolean): Scri
  * pageLoaded(prm) // the initial load, on window load
  */
 export function pageLoaded(p: PageRequestManager, d?: Delta): void {
-  const created: any[] = []
-  p._updatePanelIDs.forEach((id, i) => {
-    if (!d || (d.child || []).includes(id)) created.push(byId(p._updatePanelClientIDs[i]))
-  })
-  raise(p, 'pageLoaded', getters({ panelsUpdated: ((d && d.refreshClientIDs) || []).map(byId), panelsCreated: created, dataItems: d ? d.dataItems : {} }))
+  const created = panelsWhere(p, (id) => !d || (d.child_ || []).includes(id))
+  raise(p, 'pageLoaded', accessors({ panelsUpdated: ((d && d.refreshClientIDs_) || []).map(byId), panelsCreated: created, dataItems: d ? d.items_ : {} }))
   if (d) Application.raiseLoad()
 }
 
@@ -147,18 +146,18 @@ export function readDelta(p: PageRequestManager, ex: Executor): Delta | undefine
     p.end_(parserError(e.details || e.message), ex)
     return
   }
-  const d: Delta = { v4: false, dataItems: {} }
+  const d: Delta = { v4_: false, items_: {} }
   for (const r of records) {
     const t = r.type
     if (kept.includes(t)) (d[t] ||= []).push(r)
-    else if (t == '#') d.v4 = parseFloat(r.content) >= 4
+    else if (t == '#') d.v4_ = parseFloat(r.content) >= 4
     else if (t == 'fallbackScript') {
-      const blocks = d.scriptBlock || []
-      if (blocks.length) blocks[blocks.length - 1].fallback = r.id
+      // The fallback URL of the scriptBlock record just before.
+      for (const b of (d.scriptBlock || []).slice(-1)) b.fallback_ = r.id
     } else if (t == 'pageTitle') document.title = r.content
     else if (t == 'focus') p._controlIDToFocus = r.content
     else if (t == 'pageRedirect') {
-      window.location.href = d.v4 ? unescape(r.content) : r.content
+      window.location.href = d.v4_ ? unescape(r.content) : r.content
       return
     } else {
       p.end_(t == 'error' ? serverError(parseInt(r.id, 10), r.content) : parserError(`Unknown token: '${t}'.`), ex)
@@ -190,9 +189,9 @@ export async function completeRequest(p: PageRequestManager, ex: Executor): Prom
     const c = last(t)
     return c ? c.split(',') : []
   }
-  const v4 = d.v4
+  const v4 = d.v4_
 
-  const deleting: any[] = []
+  let deleting: any[] = []
   if (listTypes.every((t) => d[t])) {
     const [asyncIDs, postBackIDs, panels, refreshPairs, child] = listTypes.map(split)
     const [refresh, refreshClientIDs] = pairs(refreshPairs, v4)
@@ -200,22 +199,19 @@ export async function completeRequest(p: PageRequestManager, ex: Executor): Prom
     if (missing) return p.end_(missingPanel(missing), ex, d)
     const lists = processArrays(panels, asyncIDs, postBackIDs, v4)
     // Old panels not refreshed that are gone, or now re-rendered inside a refreshing parent.
-    p._updatePanelIDs.forEach((id, i) => {
-      if (!refresh.includes(id) && (!lists._updatePanelIDs.includes(id) || child.includes(id))) deleting.push(byId(p._updatePanelClientIDs[i]))
-    })
-    Object.assign(d, { refresh, refreshClientIDs, child, lists })
+    deleting = panelsWhere(p, (id) => !refresh.includes(id) && (!lists._updatePanelIDs.includes(id) || child.includes(id)))
+    Object.assign(d, { refreshClientIDs_: refreshClientIDs, child_: child, lists_: lists })
   }
-  for (const r of all('dataItem')) d.dataItems[r.id] = r.content
-  for (const r of all('dataItemJson')) d.dataItems[r.id] = deserialize(r.content)
-  raise(p, 'pageLoading', getters({ panelsUpdating: (d.refreshClientIDs || []).map(byId), panelsDeleting: deleting, dataItems: d.dataItems }))
+  for (const r of all('dataItem')) d.items_[r.id] = r.content
+  for (const r of all('dataItemJson')) d.items_[r.id] = deserialize(r.content)
+  raise(p, 'pageLoading', accessors({ panelsUpdating: (d.refreshClientIDs_ || []).map(byId), panelsDeleting: deleting, dataItems: d.items_ }))
 
-  Application.beginCreateComponents()
   const failed = await runScripts(queue(all('scriptBlock'), true, false))
   // A newer postback started while includes loaded: it already sent the old view state, so
   // this response must not touch the page.
   if (ex.get_webRequest() !== p._request) return
 
-  if (d.lists) Object.assign(p, d.lists)
+  if (d.lists_) Object.assign(p, d.lists_)
   const timeout = last('asyncPostBackTimeout')
   const action = last('formAction')
   if (timeout != null) p._asyncPostBackTimeout = +timeout * 1000
@@ -246,9 +242,8 @@ export async function completeRequest(p: PageRequestManager, ex: Executor): Prom
   w.__theFormPostCollection = []
   if (w.WebForm_InitCallback) w.WebForm_InitCallback()
   const pos = p._scrollPosition
-  if (pos && w.scrollTo) w.scrollTo(pos.x, pos.y)
+  if (pos && w.scrollTo) w.scrollTo(...pos)
   p._scrollPosition = null
-  Application.endCreateComponents()
   pageLoaded(p, d)
   p.end_(null, ex, d)
   const focus = p._controlIDToFocus

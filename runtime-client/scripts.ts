@@ -40,14 +40,14 @@ function create(attrs: Record<string, string>): any {
 }
 
 /**
- * Runs inline code in global scope: a `<script>` (with the page's CSP nonce) appended to
- * `<head>` and removed again once it ran.
+ * Runs inline code (`attrs.text`) in global scope: a `<script>` with the other attributes (and
+ * the page's CSP nonce) appended to `<head>` and removed again once it ran.
  *
  * @example
- * runInline("Sys.WebForms.PageRequestManager._addArrayElement('a', 1);")
+ * runInline({ text: "Sys.WebForms.PageRequestManager._addArrayElement('a', 1);" })
  */
-export function runInline(text: string, attrs: Record<string, string> = {}): void {
-  const s = create({ ...attrs, text })
+export function runInline(attrs: Record<string, string>): void {
+  const s = create(attrs)
   document.head.appendChild(s)
   s.remove()
 }
@@ -74,7 +74,7 @@ const load = (attrs: Record<string, string>) =>
 export async function runScripts(items: ScriptItem[]): Promise<string | undefined> {
   let failed: string | undefined
   for (const [attrs, fallback] of items) {
-    if (!attrs.src) runInline(attrs.text, attrs)
+    if (!attrs.src) runInline(attrs)
     else if (!isLoaded(attrs.src) && !(await load(attrs)) && !(fallback && (await load({ src: fallback })))) failed ||= attrs.src
   }
   return failed

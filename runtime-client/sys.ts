@@ -1,6 +1,6 @@
 // Just enough of the MicrosoftAjax.js core: Sys.Application, $get, $create, $find and the
 // JSON deserializer. Components are plain objects; there is no type system (registerClass).
-import { addEvents, getters, raise } from './events.ts'
+import { accessors, addEvents, raise } from './events.ts'
 
 /** `Sys.EventArgs` — only `Sys.EventArgs.Empty` is used by pages. @example Sys.EventArgs.Empty */
 export const EventArgs = { Empty: {} }
@@ -41,13 +41,14 @@ Object.assign(Application, {
     else setTimeout(go)
   },
   raiseLoad() {
-    const args = getters({ components: created, isPartialLoad: loaded })
+    const args = accessors({ components: created, isPartialLoad: loaded })
     loaded = true
     created = []
     raise(Application, 'load', args)
     const w: any = window
     if (w.pageLoad) w.pageLoad(Application, args)
   },
+  // No batching here (the update calls neither); kept for scripts that do.
   beginCreateComponents() {},
   endCreateComponents() {},
   addComponent(c: any) {
@@ -57,8 +58,7 @@ Object.assign(Application, {
     delete comps[c.get_id()]
   },
   getComponents: () => Object.values(comps),
-  findComponent: (id: string, parent?: any) =>
-    (parent ? (parent.findComponent ? parent.findComponent(id) : parent[id]) : comps[id]) || null,
+  findComponent: $find,
   disposeElement(element: any, childNodesOnly?: boolean) {
     if (element.nodeType != 1) return
     const all: any[] = [...element.querySelectorAll('*')]
@@ -94,13 +94,14 @@ export function $get(id: string, parent?: any): any {
 }
 
 /**
- * `$find(id, parent?)`: a component registered by `$create` (or `Sys.Application.addComponent`).
+ * `$find(id, parent?)` (also `Sys.Application.findComponent`): a component registered by
+ * `$create` (or `Sys.Application.addComponent`), or looked up in `parent`.
  *
  * @example
  * $find('Timer1').set_enabled(false)
  */
 export function $find(id: string, parent?: any): any {
-  return Application.findComponent(id, parent)
+  return (parent ? (parent.findComponent ? parent.findComponent(id) : parent[id]) : comps[id]) || null
 }
 
 const assign = (c: any, k: string, v: unknown) => (typeof c['set_' + k] == 'function' ? c['set_' + k](v) : (c[k] = v))

@@ -1,5 +1,6 @@
 // The WebForms.js functions server markup calls, for pages that load only this bundle.
 // The PageRequestManager wraps them (PROTOCOL.md §1.2) exactly as it wraps the originals.
+import { byId } from './events.ts'
 
 /**
  * `new WebForm_PostBackOptions(eventTarget, eventArgument, validation, validationGroup, actionUrl, trackFocus, clientSubmit)`.
@@ -12,6 +13,29 @@ export function PostBackOptions(this: any, ...args: unknown[]): void {
 }
 
 /**
+ * Client validation as WebForms.js asks for it: true unless `validate` is set and the page's
+ * `Page_ClientValidate(group)` (when the validators script is there) says no.
+ *
+ * @example
+ * clientValid(true, 'g1') // false while a validator of group g1 fails
+ */
+export function clientValid(validate: unknown, group: unknown): boolean {
+  const w: any = window
+  return !validate || typeof w.Page_ClientValidate != 'function' || w.Page_ClientValidate(group)
+}
+
+/**
+ * Sets the form's `__EVENTTARGET` and `__EVENTARGUMENT` fields.
+ *
+ * @example
+ * setEventFields(theForm, 'Button1', '')
+ */
+export function setEventFields(form: any, target: string, argument: string): void {
+  form.__EVENTTARGET.value = target
+  form.__EVENTARGUMENT.value = argument
+}
+
+/**
  * What `WebForm_DoPostBackWithOptions` does: client validation, cross-page action, `__LASTFOCUS`,
  * then `post(target, argument)` when `clientSubmit` (validation failure does not stop it; the
  * validators cancel through the form's onsubmit).
@@ -20,10 +44,9 @@ export function PostBackOptions(this: any, ...args: unknown[]): void {
  * postBackWithOptions(options, __doPostBack, theForm)
  */
 export function postBackWithOptions(o: any, post: (t: string, a: string) => void, form: any): void {
-  const w: any = window
-  if (!o.validation || typeof w.Page_ClientValidate != 'function' || w.Page_ClientValidate(o.validationGroup)) {
+  if (clientValid(o.validation, o.validationGroup)) {
     if (o.actionUrl) form.action = o.actionUrl
-    const last: any = o.trackFocus && document.getElementById('__LASTFOCUS')
+    const last = o.trackFocus && byId('__LASTFOCUS')
     const active: any = document.activeElement
     if (last && active) last.value = active.id || active.name || ''
   }
@@ -40,7 +63,7 @@ export function postBackWithOptions(o: any, post: (t: string, a: string) => void
  */
 export function fireDefaultButton(e: any, id: string, around: (click: () => void, button: any) => void = (c) => c()): boolean {
   const src = e.target || e.srcElement
-  const button: any = e.keyCode == 13 && !(src && /^textarea$/i.test(src.tagName)) && document.getElementById(id)
+  const button: any = e.keyCode == 13 && !(src && /^textarea$/i.test(src.tagName)) && byId(id)
   if (!button || !button.click) return true
   around(() => button.click(), button)
   e.cancelBubble = true
@@ -58,7 +81,7 @@ const focusable = 'input:not([type=hidden]),select,textarea,button,a[href],[tabi
  */
 export function autoFocus(id: string): void {
   const ok = (x: any) => x && !x.disabled && x.matches(focusable)
-  let el: any = document.getElementById(id)
+  let el = byId(id)
   if (el && !ok(el)) el = [...el.querySelectorAll(focusable)].find(ok)
   if (el) el.focus()
 }
@@ -84,18 +107,17 @@ export function defineMissing(w: any, globals: Record<string, unknown>): void {
 }
 
 /**
- * Defines the WebForms.js postback globals a page may lack (never replaces existing ones).
+ * The WebForms.js postback globals, for {@link defineMissing} (a page's own ones stay).
  *
  * @example
- * installWebForms(window)
+ * defineMissing(window, webFormsGlobals(window))
  */
-export function installWebForms(w: any): void {
-  defineMissing(w, {
+export function webFormsGlobals(w: any): Record<string, unknown> {
+  return {
     __doPostBack(t: string, a: string) {
       const f = pageForm(w)
       if (!f.onsubmit || f.onsubmit() != false) {
-        f.__EVENTTARGET.value = t
-        f.__EVENTARGUMENT.value = a
+        setEventFields(f, t, a)
         f.submit()
       }
     },
@@ -103,5 +125,5 @@ export function installWebForms(w: any): void {
     WebForm_DoPostBackWithOptions: (o: any) => postBackWithOptions(o, w.__doPostBack, pageForm(w)),
     WebForm_FireDefaultButton: fireDefaultButton,
     WebForm_AutoFocus: autoFocus,
-  })
+  }
 }

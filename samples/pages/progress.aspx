@@ -19,6 +19,10 @@
       <ProgressTemplate><p class="progress">Working on it…</p></ProgressTemplate>
     </asp:UpdateProgress>
 
+    <p>
+      <input type="button" id="Ask" value="Ask by callback" onclick="AskServer('ping', '')" />
+      <span id="Answer">No callback answer yet.</span>
+    </p>
     <asp:UpdatePanel ID="TickPanel" runat="server" UpdateMode="Conditional">
       <ContentTemplate>
         <asp:Timer ID="Ticker" runat="server" Interval="700" OnTick="Ticker_Tick" />
@@ -27,5 +31,8 @@
       </ContentTemplate>
     </asp:UpdatePanel>
   </form>
+  <script>
+    function ShowAnswer(result) { document.getElementById('Answer').textContent = result; }
+  </script>
 </body>
 </html>

@@ -1,4 +1,5 @@
 import type { Control } from '../controls/control.ts'
+import { HttpError } from '../errors.ts'
 import { htmlEncode } from '../render/encode.ts'
 import { isCallbackTarget } from './callback-target.ts'
 
@@ -32,8 +33,10 @@ export async function runCallback(page: CallbackHost, eventValidation: (() => st
     const ev = eventValidation()
     return `${ev.length}|${ev}${result}`
   } catch (error) {
-    const message = error instanceof CallbackError || page.isDevelopment ? (error as Error).message : 'There was an error in the callback.'
-    if (!(error instanceof CallbackError)) console.error(error)
+    // A client's mistake (bad argument) is safe to name; other failures only in development.
+    const safe = error instanceof CallbackError || error instanceof HttpError
+    const message = safe || page.isDevelopment ? (error as Error).message : 'There was an error in the callback.'
+    if (!safe) console.error(error)
     return 'e' + htmlEncode(message)
   }
 }

@@ -1,5 +1,6 @@
 import { AsyncPostBackTrigger, PostBackTrigger, ScriptManager, Timer, UpdatePanel, UpdateProgress } from './ajax/index.ts'
 import { Button } from './button.ts'
+import { dataControls } from './data/index.ts'
 import { CheckBox } from './check-box.ts'
 import { HiddenField } from './hidden-field.ts'
 import { HtmlAnchor } from './html/html-anchor.ts'
@@ -95,6 +96,7 @@ const builtIns: Record<string, MarkupClass> = {
   Image, ImageButton, Label, LinkButton, ListBox, ListItem, Literal, Panel, PlaceHolder, RadioButton,
   RadioButtonList, RangeValidator, RegularExpressionValidator, RequiredFieldValidator, TextBox, ValidationSummary,
   ScriptManager, UpdatePanel, AsyncPostBackTrigger, PostBackTrigger, UpdateProgress, Timer,
+  ...dataControls,
 }
 
 /**

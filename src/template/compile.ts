@@ -199,8 +199,9 @@ function compileElement(el: ServerElement, scope: Scope): Builder {
     } else if (isHtml) {
       const name = attr.lower
       setters.push((c) => c.attributes.set(name, value))
-    } else if (attr.lower.startsWith('on') && attr.lower.length > 2 && isControl) {
-      setters.push(wireEvent(attr.name.slice(2), value, attr, scope))
+    } else if (attr.lower.startsWith('on') && attr.lower.length > 2 && isControl && /^[A-Za-z_$][\w$]*$/.test(value.trim())) {
+      // OnClick="Save_Click" names a page method; onchange="Refresh(this.value)" is client script.
+      setters.push(wireEvent(attr.name.slice(2), value.trim(), attr, scope))
     } else if (props.has('attributes') || 'attributes' in (create() as object)) {
       const name = attr.lower
       setters.push((c) => c.attributes.set(name, value))

@@ -233,9 +233,10 @@ export class ScriptManager extends Control implements PostBackDataHandler {
     const scripts = host.clientScripts
     const api = host.clientScript
     if (!this.isInAsyncPostBack) {
-      if (scripts.kind === 'deltaform') api.registerClientScriptInclude('deltaform.client', scripts.client)
+      // The same key as client callbacks use: the script is included once.
+      if (scripts.kind === 'deltaform') api.registerClientScriptInclude('deltaform.webforms', scripts.client)
       else {
-        api.registerClientScriptInclude('WebForms.js', scripts.webForms)
+        api.registerClientScriptInclude('deltaform.webforms', scripts.webForms)
         api.registerClientScriptInclude('MicrosoftAjax.js', scripts.microsoftAjax)
         api.registerClientScriptBlock('deltaform.frameworkCheck', "if (typeof(Sys) === 'undefined') throw new Error('ASP.NET Ajax client-side framework failed to load.');\n", true)
         api.registerClientScriptInclude('MicrosoftAjaxWebForms.js', scripts.microsoftAjaxWebForms)

@@ -1,4 +1,5 @@
 import { Control, type SavedState } from '../control.ts'
+import { LiteralControl } from '../literal-control.ts'
 import { evalPath } from '../../template/format.ts'
 
 /**
@@ -40,6 +41,20 @@ export class DataItemContainer extends Control {
   async whenCaughtUp(): Promise<void> {
     if (this.caughtUp) await this.caughtUp
   }
+}
+
+/**
+ * For data controls whose markup holds only templates and fields: white space between them
+ * is dropped, anything else is a clear error naming the control.
+ *
+ * @example
+ * addParsedSubObject(obj: unknown) { refuseContent(obj, "GridView 'Orders'") }
+ */
+export function refuseContent(obj: unknown, owner: string): void {
+  if (typeof obj === 'string' && !obj.trim()) return
+  if (obj instanceof LiteralControl && !obj.text.trim()) return
+  const what = typeof obj === 'string' ? `the text '${obj.trim().slice(0, 40)}'` : obj instanceof LiteralControl ? `the text '${obj.text.trim().slice(0, 40)}'` : `a ${(obj as object)?.constructor?.name ?? typeof obj}`
+  throw new Error(`${owner} cannot contain ${what} directly: put content in its templates (<ItemTemplate>…).`)
 }
 
 /**
@@ -114,17 +129,6 @@ export function autoFieldNames(item: unknown): string[] {
   const entries: Array<[string, unknown]> =
     item instanceof Map ? [...item.entries()].filter(([k]) => typeof k === 'string') : item && typeof item === 'object' ? Object.entries(item) : []
   return entries.filter(([, v]) => v === null || v === undefined || v instanceof Date || ['string', 'number', 'boolean', 'bigint'].includes(typeof v)).map(([k]) => k)
-}
-
-/**
- * Parses a non-negative integer argument (`'3'`), or returns -1.
- *
- * @example
- * parseIndex('12') // 12
- * parseIndex('x')  // -1
- */
-export function parseIndex(text: string): number {
-  return /^\d{1,9}$/.test(text) ? Number(text) : -1
 }
 
 /**
