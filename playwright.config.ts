@@ -39,15 +39,15 @@ export default defineConfig({
   projects: [
     { name: 'chromium', use: { browserName: 'chromium' } },
     // With MSAJAX_DIR (a folder holding the original MicrosoftAjax.js, MicrosoftAjaxWebForms.js
-    // and WebForms.js, which this repository does not ship), the partial-vs-full suite runs
-    // again with the pages loading Microsoft's client instead of Deltaform's.
+    // and WebForms.js, which this repository does not ship), the partial-vs-full, callback and
+    // orders suites run again with the pages loading Microsoft's client instead of Deltaform's.
     ...(msAjaxDir
       ? [
           {
             name: 'microsoft-ajax',
-            testMatch: '**/partial-vs-full.spec.ts',
+            testMatch: ['**/partial-vs-full.spec.ts', '**/callbacks.spec.ts', '**/orders.spec.ts'],
             // asp:Timer needs MicrosoftAjaxTimer.js, which not every copy of the scripts has.
-            grepInvert: existsSync(join(msAjaxDir, 'MicrosoftAjaxTimer.js')) ? undefined : /progress: /,
+            grepInvert: existsSync(join(msAjaxDir, 'MicrosoftAjaxTimer.js')) ? undefined : /progress: |during an async postback/,
             use: { browserName: 'chromium' as const, baseURL: 'http://127.0.0.1:3101' },
           },
         ]
