@@ -9,6 +9,8 @@ import { defineConfig } from '@playwright/test'
  * JSON report location with PLAYWRIGHT_JSON_OUTPUT_FILE.
  */
 const msAjaxDir = process.env.MSAJAX_DIR
+// E2E_PORT lets two runs share the machine (default 3100; the Microsoft-scripts server uses the next port).
+const port = Number(process.env.E2E_PORT) || 3100
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,7 +23,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:3100',
+    baseURL: `http://127.0.0.1:${port}`,
     headless: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -48,20 +50,20 @@ export default defineConfig({
             testMatch: ['**/partial-vs-full.spec.ts', '**/callbacks.spec.ts', '**/orders.spec.ts'],
             // asp:Timer needs MicrosoftAjaxTimer.js, which not every copy of the scripts has.
             grepInvert: existsSync(join(msAjaxDir, 'MicrosoftAjaxTimer.js')) ? undefined : /progress: |during an async postback/,
-            use: { browserName: 'chromium' as const, baseURL: 'http://127.0.0.1:3101' },
+            use: { browserName: 'chromium' as const, baseURL: `http://127.0.0.1:${port + 1}` },
           },
         ]
       : []),
   ],
   webServer: [
     {
-      command: 'node bin/deltaform.js serve samples/pages --port 3100',
-      url: 'http://127.0.0.1:3100/',
+      command: `node bin/deltaform.js serve samples/pages --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
       timeout: 60_000,
     },
     ...(msAjaxDir
-      ? [{ command: `node bin/deltaform.js serve samples/pages --port 3101 --microsoft-ajax ${JSON.stringify(msAjaxDir)}`, url: 'http://127.0.0.1:3101/', reuseExistingServer: false, timeout: 60_000 }]
+      ? [{ command: `node bin/deltaform.js serve samples/pages --port ${port + 1} --microsoft-ajax ${JSON.stringify(msAjaxDir)}`, url: `http://127.0.0.1:${port + 1}/`, reuseExistingServer: false, timeout: 60_000 }]
       : []),
   ],
 })
