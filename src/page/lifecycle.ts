@@ -4,12 +4,13 @@ import { HttpError } from '../errors.ts'
 import { HtmlWriter } from '../render/html-writer.ts'
 import { isSystemPostField } from '../request/classify.ts'
 import { EventValidation } from '../state/event-validation.ts'
-import { decodeViewState, encodeViewState, viewStateGenerator, type StateScope } from '../state/view-state.ts'
+import { decodeViewState, encodeViewState, viewStateGenerator, type StateScope, type StateSigner } from '../state/view-state.ts'
 import { CallbackError, runCallback } from '../callbacks/run-callback.ts'
 import { htmlEncode } from '../render/encode.ts'
 import { ScriptManager } from '../controls/ajax/script-manager.ts'
 import { ClientScriptManager } from './client-script-manager.ts'
 import { renderDelta, renderErrorDelta, renderRedirectDelta } from './partial-render.ts'
+import type { FormState } from './form-render.ts'
 import { PageRedirect, type Page, type PageRequest } from './page.ts'
 
 /** How the runner treats state for one page. */
@@ -69,19 +70,8 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
 
   try {
     // Verify signed state before any user code runs: tampered input never reaches a handler.
-    let posted: PageState | undefined
-    if (page.isPostBack && request.form) {
-      posted = decodeViewState(request.form.get('__VIEWSTATE') ?? '', signer, scope, {
-        maxBytes: settings.viewStateMaxBytes,
-      }) as PageState | undefined
-      if (settings.enableEventValidation) {
-        page.clientScript.postedEvents = EventValidation.decode(request.form.get('__EVENTVALIDATION') ?? '', signer, scope)
-        if (page.isCallback) {
-          page.clientScript.renderedEvents = page.clientScript.postedEvents
-          callbackBaseline = page.clientScript.renderedEvents.size
-        }
-      }
-    }
+    const posted = decodePostedState(page, request, settings, signer, scope)
+    if (page.isCallback) callbackBaseline = page.clientScript.renderedEvents.size
     await phase(page, () => page.onPreInit())
     await phase(page, () => page.initRecursive())
     await phase(page, () => page.onInitComplete())
@@ -113,19 +103,7 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
     await phase(page, () => page.preRenderRecursive())
     await phase(page, () => page.onPreRenderComplete())
 
-    const state: PageState = {}
-    const tree = page.saveViewStateRecursive()
-    if (tree) state.t = tree
-    const requires = [...page.requiresPostBack].filter((c) => c.visible).map((c) => c.uniqueID)
-    if (requires.length) state.p = requires
-    page.formState = {
-      viewState: encodeViewState(state.t || state.p ? state : null, signer, scope),
-      generator: viewStateGenerator(settings.pageId),
-      encodeEventValidation: () =>
-        settings.enableEventValidation && page.clientScript.renderedEvents.size > 0
-          ? page.clientScript.renderedEvents.encode(signer, scope)
-          : '',
-    }
+    page.formState = saveFormState(page, settings, signer, scope)
     await phase(page, () => page.onSaveStateComplete())
 
     const sm = ScriptManager.getCurrent(page)
@@ -164,6 +142,33 @@ async function asyncFailure(page: Page, error: unknown, settings: LifecycleSetti
   const shown = error instanceof HttpError || settings.development ? ((error as Error)?.message ?? String(error)) : ''
   const message = sm?.asyncPostBackErrorMessage || shown
   return { status: 200, headers, body: renderErrorDelta(status, message), contentType: deltaContentType, error: error instanceof HttpError ? undefined : error }
+}
+
+/** Reads `__VIEWSTATE` and `__EVENTVALIDATION` of a postback (HTTP 400 when tampered). */
+function decodePostedState(page: Page, request: PageRequest, settings: LifecycleSettings, signer: StateSigner, scope: StateScope): PageState | undefined {
+  if (!page.isPostBack || !request.form) return undefined
+  const posted = decodeViewState(request.form.get('__VIEWSTATE') ?? '', signer, scope, { maxBytes: settings.viewStateMaxBytes }) as PageState | undefined
+  if (settings.enableEventValidation) {
+    page.clientScript.postedEvents = EventValidation.decode(request.form.get('__EVENTVALIDATION') ?? '', signer, scope)
+    // A callback adds to what the page allowed instead of replacing it.
+    if (page.isCallback) page.clientScript.renderedEvents = page.clientScript.postedEvents
+  }
+  return posted
+}
+
+/** Saves the control tree's state and the controls needing post data into the form's state fields. */
+function saveFormState(page: Page, settings: LifecycleSettings, signer: StateSigner, scope: StateScope): FormState {
+  const state: PageState = {}
+  const tree = page.saveViewStateRecursive()
+  if (tree) state.t = tree
+  const requires = [...page.requiresPostBack].filter((c) => c.visible).map((c) => c.uniqueID)
+  if (requires.length) state.p = requires
+  return {
+    viewState: encodeViewState(state.t || state.p ? state : null, signer, scope),
+    generator: viewStateGenerator(settings.pageId),
+    encodeEventValidation: () =>
+      settings.enableEventValidation && page.clientScript.renderedEvents.size > 0 ? page.clientScript.renderedEvents.encode(signer, scope) : '',
+  }
 }
 
 async function phase(page: Page, run: () => Promise<void> | void): Promise<void> {
