@@ -21,6 +21,7 @@
       <li><a href="callback-hello.aspx">callback-hello.aspx</a> — a client callback from a plain HTML button</li>
       <li><a href="callback-employees.aspx">callback-employees.aspx</a> — a DropDownList filling another through a callback</li>
       <li><a href="callback-time.aspx">callback-time.aspx</a> — Get Server Time by callback, with an error callback</li>
+      <li><a href="callback-validator.aspx">callback-validator.aspx</a> — a CallbackValidator checking each field on the server as you leave it</li>
       <li><a href="orders.aspx">orders.aspx</a> — GridViews of 200 orders: paging and sorting by callbacks or in an UpdatePanel, and a DetailsView</li>
     </ul>
   </main>

@@ -1,5 +1,6 @@
 import { AsyncPostBackTrigger, PostBackTrigger, ScriptManager, Timer, UpdatePanel, UpdateProgress } from './ajax/index.ts'
 import { Button } from './button.ts'
+import { CallbackValidator } from './callback-validator/index.ts'
 import { dataControls } from './data/index.ts'
 import { CheckBox } from './check-box.ts'
 import { HiddenField } from './hidden-field.ts'
@@ -96,6 +97,7 @@ const builtIns: Record<string, MarkupClass> = {
   Image, ImageButton, Label, LinkButton, ListBox, ListItem, Literal, Panel, PlaceHolder, RadioButton,
   RadioButtonList, RangeValidator, RegularExpressionValidator, RequiredFieldValidator, TextBox, ValidationSummary,
   ScriptManager, UpdatePanel, AsyncPostBackTrigger, PostBackTrigger, UpdateProgress, Timer,
+  CallbackValidator,
   ...dataControls,
 }
 
