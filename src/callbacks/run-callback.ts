@@ -41,10 +41,20 @@ export async function runCallback(page: CallbackHost, eventValidation: (() => st
   }
 }
 
-/** A callback mistake whose message is safe to show (the ASP.NET wording). */
+/**
+ * A callback mistake whose message is safe to show (the ASP.NET wording).
+ *
+ * @example
+ * throw new CallbackError('The argument is not valid.')
+ */
 export class CallbackError extends Error {}
 
-/** Thrown when code calls redirect() during a callback. */
+/**
+ * Thrown when code calls redirect() during a callback.
+ *
+ * @example
+ * if (this.isCallback) throw new RedirectInCallback()
+ */
 export class RedirectInCallback extends CallbackError {
   constructor() {
     super('Response.Redirect cannot be called in a Page callback.')

@@ -19,7 +19,12 @@ export interface ButtonControl extends WebControl {
   postBackUrl: string
 }
 
-/** The button-control properties and their defaults, for defineStateProperties. */
+/**
+ * The button-control properties and their defaults, for defineStateProperties.
+ *
+ * @example
+ * defineStateProperties(Button, { text: '', ...buttonProperties })
+ */
 export const buttonProperties = {
   causesValidation: true,
   validationGroup: '',
@@ -46,7 +51,12 @@ export async function raiseButtonEvents(button: ButtonControl, argument: string,
   await button.raiseBubbleEvent(button as Control, command)
 }
 
-/** The postback options of a button (ASP.NET's GetPostBackOptions), for references. */
+/**
+ * The postback options of a button (ASP.NET's GetPostBackOptions), for references.
+ *
+ * @example
+ * clientScript.getPostBackEventReference(button, buttonPostBackOptions(button, true))
+ */
 export function buttonPostBackOptions(button: ButtonControl, clientSubmit: boolean, argument = ''): PostBackOptions {
   return {
     argument,

@@ -46,7 +46,12 @@ export function defineClientResource(name: string, file: URL | string): ClientRe
   return resource
 }
 
-/** The declared resource served at this file name (`GridView.1a2b3c4d.js`), if any. */
+/**
+ * The declared resource served at this file name (`GridView.1a2b3c4d.js`), if any.
+ *
+ * @example
+ * findClientResource('GridView.1a2b3c4d.js')?.code
+ */
 export function findClientResource(fileName: string): ClientResource | undefined {
   const name = fileName.slice(0, fileName.indexOf('.'))
   const resource = resources.get(name)

@@ -34,7 +34,12 @@ export function markupProperties(ctor: Function): Map<string, PropertyInfo> {
   return all
 }
 
-/** Registers markup properties that are plain fields or accessors of the class. */
+/**
+ * Registers markup properties that are plain fields or accessors of the class.
+ *
+ * @example
+ * declareMarkupProperties(UpdatePanel, [{ name: 'triggers', kind: 'collection' }])
+ */
 export function declareMarkupProperties(ctor: Function, infos: PropertyInfo[]): void {
   const own = registry.get(ctor) ?? new Map<string, PropertyInfo>()
   for (const info of infos) own.set((info.markupName ?? info.name).toLowerCase(), info)

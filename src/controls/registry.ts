@@ -76,7 +76,12 @@ export class ControlRegistry {
   }
 }
 
-/** The class behind an HTML element with `runat="server"`, and its constructor argument. */
+/**
+ * A factory for the control behind an HTML element with `runat="server"`.
+ *
+ * @example
+ * htmlServerControl('form')() // a new HtmlForm
+ */
 export function htmlServerControl(tag: string): () => HtmlGenericControl {
   switch (tag.toLowerCase()) {
     case 'form':

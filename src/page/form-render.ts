@@ -19,6 +19,9 @@ function hidden(writer: HtmlWriter, name: string, value: string): void {
  * Writes the start of a server form's content: the hidden state fields in an
  * `aspNetHidden` div, the `__doPostBack` plumbing and registered script blocks
  * (ASP.NET's BeginFormRender).
+ *
+ * @example
+ * beginFormRender(page, writer, form) // <div class="aspNetHidden">…</div><script>…__doPostBack…</script>
  */
 export function beginFormRender(page: Page, writer: HtmlWriter, form: Control): void {
   writer.write('<div class="aspNetHidden">\n')
@@ -42,7 +45,12 @@ export function beginFormRender(page: Page, writer: HtmlWriter, form: Control): 
   page.clientScript.renderClientScriptBlocks(writer)
 }
 
-/** Writes the end of a server form's content: startup scripts and `__EVENTVALIDATION`. */
+/**
+ * Writes the end of a server form's content: startup scripts and `__EVENTVALIDATION`.
+ *
+ * @example
+ * endFormRender(page, writer, form)
+ */
 export function endFormRender(page: Page, writer: HtmlWriter, _form: Control): void {
   page.clientScript.renderStartupScripts(writer)
   const eventValidation = page.formState.encodeEventValidation()

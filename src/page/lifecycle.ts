@@ -220,7 +220,12 @@ function formKeys(form: PostData & { keys?: () => string[] }): string[] {
   return typeof form.keys === 'function' ? form.keys() : []
 }
 
-/** The control a posted UniqueID names (`Grid1$ctl02$Edit`), or `null`. */
+/**
+ * The control a posted UniqueID names (`Grid1$ctl02$Edit`), or `null`.
+ *
+ * @example
+ * findByUniqueID(page, 'Grid1$ctl02$Edit')
+ */
 export function findByUniqueID(page: Page, uniqueID: string): Control | null {
   if (!uniqueID || uniqueID.length > 1024) return null
   return page.findControl(uniqueID)

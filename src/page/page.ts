@@ -21,7 +21,12 @@ export interface PageRequest {
   raw?: unknown
 }
 
-/** What the page writes back besides its body. */
+/**
+ * What the page writes back besides its body.
+ *
+ * @example
+ * this.response.headers.set('Cache-Control', 'no-store')
+ */
 export class PageResponse {
   status = 200
   readonly headers = new Headers()
@@ -29,7 +34,12 @@ export class PageResponse {
   redirectLocation: string | undefined
 }
 
-/** Thrown by {@link Page.redirect} to end the page's processing, like Response.Redirect(url, true). */
+/**
+ * Thrown by {@link Page.redirect} to end the page's processing, like Response.Redirect(url, true).
+ *
+ * @example
+ * throw new PageRedirect('/login.aspx')
+ */
 export class PageRedirect {
   constructor(readonly location: string) {}
 }

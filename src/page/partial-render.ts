@@ -15,6 +15,9 @@ import type { Page } from './page.ts'
  * Chooses the panels that refresh (PROTOCOL.md §3.2): explicit `update()`, UpdateMode
  * Always, a fired trigger, or asked for by the client; a panel inside a refreshing panel is
  * re-rendered by its parent and listed as a child instead.
+ *
+ * @example
+ * chooseRefreshingPanels(sm); [...sm.refreshing.keys()] // the panels to send
  */
 export function chooseRefreshingPanels(sm: ScriptManager): void {
   for (const panel of sm.panels) {
@@ -77,12 +80,22 @@ export function renderDelta(page: Page, sm: ScriptManager): string {
   return encodeDelta(records)
 }
 
-/** The answer to a redirect during an async postback: `#` then `pageRedirect`. */
+/**
+ * The answer to a redirect during an async postback: `#` then `pageRedirect`.
+ *
+ * @example
+ * renderRedirectDelta('/login.aspx') // '1|#||4|13|pageRedirect||%2flogin.aspx|'
+ */
 export function renderRedirectDelta(location: string): string {
   return encodeDelta([record(DeltaToken.version, '', deltaVersion), record(DeltaToken.pageRedirect, '', encodeRedirectLocation(location))])
 }
 
-/** The answer to a failed async postback: one `error` record (status code as its id). */
+/**
+ * The answer to a failed async postback: one `error` record (status code as its id).
+ *
+ * @example
+ * renderErrorDelta(500, 'Boom') // '4|error|500|Boom|'
+ */
 export function renderErrorDelta(status: number, message: string): string {
   return encodeDelta([record(DeltaToken.error, String(status), message)])
 }

@@ -32,6 +32,9 @@ export function encodeDelta(records: Iterable<DeltaRecord>): string {
 /**
  * The parse failure the PageRequestManager reports, with its details sentence
  * ("Error parsing near '…'.").
+ *
+ * @example
+ * try { parseDelta('x') } catch (e) { (e as DeltaParseError).details } // "Error parsing near 'x'."
  */
 export class DeltaParseError extends Error {
   constructor(

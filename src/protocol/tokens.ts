@@ -31,12 +31,22 @@ export const DeltaToken = {
   error: 'error',
 } as const
 
-/** The ids of `scriptBlock` / `scriptStartupBlock` records. */
+/**
+ * The ids of `scriptBlock` / `scriptStartupBlock` records.
+ *
+ * @example
+ * encodeRecord(DeltaToken.scriptBlock, ScriptKind.path, '/lib.js')
+ */
 export const ScriptKind = {
   noTags: 'ScriptContentNoTags',
   withTags: 'ScriptContentWithTags',
   path: 'ScriptPath',
 } as const
 
-/** The delta format version Deltaform writes (ASP.NET 4.x). */
+/**
+ * The delta format version Deltaform writes (ASP.NET 4.x).
+ *
+ * @example
+ * encodeRecord(DeltaToken.version, '', deltaVersion) // '1|#||4|'
+ */
 export const deltaVersion = '4'

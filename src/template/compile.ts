@@ -54,6 +54,9 @@ const reservedPageMembers = new Set(['title', 'request', 'response', 'items', 'v
 /**
  * Parses and compiles markup into a {@link CompiledTemplate}. Every markup mistake is a
  * MarkupError naming the file, line and column.
+ *
+ * @example
+ * const template = compileTemplate(markup, 'pages/index.aspx', { registry, pageClass: Page })
  */
 export function compileTemplate(source: string, file: string, options: CompileOptions): CompiledTemplate {
   const doc = parseMarkup(source, file)

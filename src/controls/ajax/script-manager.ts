@@ -304,12 +304,22 @@ function formOf(control: Control): Control | null {
   return null
 }
 
-/** `document.getElementById('id')['attr']`, as the expando record's id. */
+/**
+ * `document.getElementById('id')['attr']`, as the expando record's id.
+ *
+ * @example
+ * expandoTarget('Name', 'title') // "document.getElementById('Name')['title']"
+ */
 export function expandoTarget(controlId: string, attribute: string): string {
   return `document.getElementById('${jsStringEncode(controlId)}')['${jsStringEncode(attribute)}']`
 }
 
-/** The expando record's content: a quoted string literal or `null`. */
+/**
+ * The expando record's content: a quoted string literal or `null`.
+ *
+ * @example
+ * expandoValue('a"b', true) // '"a\\"b"'
+ */
 export function expandoValue(value: string | null, encode: boolean): string {
   if (value === null) return 'null'
   return `"${encode ? jsStringEncode(value) : value}"`
