@@ -1,80 +1,118 @@
-// npm run bench: measures Deltaform side by side in one run and writes bench/results.json
-// and bench/results.md. Figures are sizes and ratios, never timing assertions.
+// npm run bench: measures Deltaform side by side in one run and writes bench/results.json and
+// bench/results.md (figures, goals, findings). Figures are sizes, times and ratios reported as
+// medians with their spread — never timing assertions.
+//
+// Settings (environment): BENCH_SECONDS (per load run, default 4), BENCH_WARMUP (s, 2),
+// BENCH_ROUNDS (3), BENCH_CONNECTIONS (16), BENCH_APPLY_RUNS (10), CHROMIUM_PATH.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { createApp } from '../src/app/create-app.ts'
-import { FormClient } from '../src/testing/form-client.ts'
-import { buildClient } from '../runtime-client/build.ts'
+import { captureActions } from './lib/actions.ts'
+import { atLeast, atMost, Figures, type Goal, type Section } from './lib/figures.ts'
+import { loadAverage, machineInfo } from './lib/machine.ts'
+import { createHtmxApp } from './peers/htmx-app.ts'
+import { findings } from './report/findings.ts'
+import { renderMarkdown, type BenchResults } from './report/markdown.ts'
+import { measureApply } from './sections/apply.ts'
+import { measureActionBytes, measureViewState } from './sections/bytes.ts'
+import { measureClientSize } from './sections/client-size.ts'
+import { measureParse } from './sections/parse.ts'
+import { measurePhases } from './sections/phases.ts'
+import { measureThroughput } from './sections/throughput.ts'
 
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  goal?: string
-  met?: boolean
+const started = performance.now()
+const setting = (name: string, fallback: number) => Number(process.env[name]) || fallback
+const settings = {
+  'load seconds per run': setting('BENCH_SECONDS', 4),
+  'warm-up seconds per scenario': setting('BENCH_WARMUP', 2),
+  rounds: setting('BENCH_ROUNDS', 3),
+  connections: setting('BENCH_CONNECTIONS', 16),
+  'Chromium apply runs': setting('BENCH_APPLY_RUNS', 10),
+}
+// A fixed signing key: the bench's own, never a deployment's.
+const key = 'b3'.repeat(32)
+const pagesDir = join(import.meta.dirname, '../samples/pages')
+const figures = new Figures()
+const errors: string[] = []
+const machine = machineInfo()
+const log = (line: string) => console.log(line)
+const elapsed = () => `${Math.round((performance.now() - started) / 1000)} s`
+
+async function section(title: string, work: () => Promise<unknown>): Promise<void> {
+  log(`\n== ${title} (${elapsed()})`)
+  try {
+    await work()
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    errors.push(`${title}: ${message}`)
+    console.error(`${title} failed:`, error)
+  }
 }
 
-const figures: Figure[] = []
-const app = createApp({ pages: join(import.meta.dirname, '../samples/pages'), key: '00'.repeat(32), mode: 'production' })
-const fetcher = (r: Request) => app.request(r)
+const app = createApp({ pages: pagesDir, key, mode: 'production' })
+const inProcess = (r: Request) => app.request(r)
+const htmx = createHtmxApp()
+const actions = await captureActions(inProcess, 'http://localhost')
 
-// 1. The client bundle.
-const client = await buildClient()
-figures.push({ name: 'runtime-client min+gzip', value: client.gzipBytes, unit: 'bytes', goal: '≤ 6144 bytes', met: client.gzipBytes <= 6144 })
-figures.push({ name: 'runtime-client minified', value: client.code.length, unit: 'bytes' })
+await section('bytes', async () => {
+  const peer = (r: Request) => htmx.request(r)
+  await measureActionBytes(figures, 'clock.aspx', actions.clock, peer, { page: '/clock', click: { method: 'POST', path: '/clock/time', body: 'asked=0' } })
+  await measureActionBytes(figures, 'orders.aspx', actions.orders, peer, { page: '/orders', click: { method: 'GET', path: '/orders/panel?page=2' } })
+  await measureViewState(figures, inProcess, pagesDir, actions)
+})
+await section('client size and delta parsing', async () => {
+  await measureClientSize(figures)
+  measureParse(figures)
+})
+await section('1,000-row apply in Chromium', async () => {
+  const version = await measureApply(figures, actions.clock.get, actions.clock.async, settings['Chromium apply runs'])
+  if (version) machine.chromium = version
+})
+await section('server phases', () => measurePhases(figures, actions, pagesDir, key))
+await section('throughput', () =>
+  measureThroughput(
+    figures,
+    (origin) => captureActions((r) => fetch(r), origin),
+    key,
+    {
+      seconds: settings['load seconds per run'],
+      warmupSeconds: settings['warm-up seconds per scenario'],
+      rounds: settings.rounds,
+      connections: settings.connections,
+    },
+    log,
+  ),
+)
 
-// 2. Bytes of the same click as an async postback and as a full postback.
-async function clickBytes(path: string, panel: string, button: string, label: string) {
-  const full = new FormClient(fetcher)
-  await full.get(path)
-  const fullRequest = new URLSearchParams([...full.formEntries(), [button, label]]).toString().length
-  await full.click(button)
-  const fullResponse = full.html.length
-  const partial = new FormClient(fetcher)
-  await partial.get(path)
-  let asyncRequest = 0
-  const counting = new FormClient(async (r) => {
-    asyncRequest = (await r.clone().text()).length
-    return fetcher(r)
-  })
-  await counting.get(path)
-  const records = await counting.asyncPostBack('ScriptManager1', { panels: [panel], source: button, submitter: [button, label] })
-  const asyncResponse = records.reduce((n, r) => n + `${r.content.length}|${r.type}|${r.id}|${r.content}|`.length, 0)
-  const name = `${path} ${label}`
-  figures.push({ name: `${name}: full postback response`, value: fullResponse, unit: 'bytes' })
-  figures.push({ name: `${name}: async postback response`, value: asyncResponse, unit: 'bytes' })
-  const ratio = asyncResponse / fullResponse
-  figures.push({ name: `${name}: async / full response`, value: Number(ratio.toFixed(3)), unit: 'ratio', goal: '≤ 0.10', met: ratio <= 0.1 })
-  figures.push({ name: `${name}: full response gzip`, value: gzipSync(full.html).length, unit: 'bytes' })
-  figures.push({ name: `${name}: request body full / async`, value: Number((fullRequest / asyncRequest).toFixed(3)), unit: 'ratio' })
-  const viewState = full.field('__VIEWSTATE') ?? ''
-  figures.push({ name: `${path} __VIEWSTATE after the click`, value: viewState.length, unit: 'bytes' })
+// Every goal appears in the report, measured or not.
+const goals: Array<[Section, string, string, Goal]> = [
+  ['bytes', 'clock.aspx "Get Server Time" click: async / full postback answer', 'ratio', atMost(0.1, '≤ 0.10')],
+  ['bytes', 'orders.aspx grid page 2: async / full postback answer', 'ratio', atMost(0.1, '≤ 0.10')],
+  ['bytes', 'clock.aspx "Get Server Time" click: callback / full postback answer', 'ratio', atMost(0.02, '≤ 0.02')],
+  ['bytes', 'orders.aspx grid page 2: callback / full postback answer', 'ratio', atMost(0.02, '≤ 0.02')],
+  ['bytes', 'orders.aspx __VIEWSTATE, first load', 'bytes', atMost(1024, '≤ 1024')],
+  ['client', 'runtime-client min+gzip', 'bytes', atMost(6144, '≤ 6144 (6 KiB)')],
+  ['client', '1,000-row panel apply / innerHTML', 'ratio', atMost(1.5, '≤ 1.5× innerHTML')],
+  ['throughput', 'clock.aspx async postback / raw Hono GET', 'ratio', atLeast(0.5, '≥ 0.5× raw Hono')],
+  ['throughput', 'clock.aspx async postback / htmx peer click', 'ratio', atLeast(1, '≥ 1.0× htmx')],
+  ['throughput', 'orders.aspx async postback / raw Hono GET', 'ratio', atLeast(0.5, '≥ 0.5× raw Hono')],
+  ['throughput', 'orders.aspx async postback / htmx peer panel page', 'ratio', atLeast(1, '≥ 1.0× htmx')],
+]
+for (const [s, name, unit, goal] of goals) if (!figures.find(name)) figures.absent(s, name, unit, 'not measured: its section failed (see the errors above)', goal)
+
+machine.loadAfter = loadAverage()
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  seconds: Math.round((performance.now() - started) / 1000),
+  machine,
+  settings,
+  figures: figures.list,
+  findings: findings(figures),
+  errors,
 }
-await clickBytes('/clock.aspx', 'UpdatePanel1', 'Button1', 'Get Server Time')
-await clickBytes('/panels.aspx', 'PanelA', 'BumpA', 'A+1')
-
-// 3. orders.aspx: the same paging action as a callback and as a full postback.
-{
-  const full = new FormClient(fetcher)
-  await full.get('/orders.aspx')
-  const initialViewState = full.field('__VIEWSTATE') ?? ''
-  const callbackBody = new URLSearchParams([...full.formEntries(), ['__CALLBACKID', 'CallbackOrders'], ['__CALLBACKPARAM', '0|A||Page$2']]).toString()
-  const callback = await (await fetcher(new Request('http://localhost/orders.aspx', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: callbackBody }))).text()
-  if (!callback.includes('10050')) throw new Error(`the orders callback did not page: ${callback.slice(0, 200)}`)
-  await full.doPostBack('PanelOrders', 'Page$2')
-  const ratio = callback.length / full.html.length
-  figures.push({ name: 'orders.aspx page 2: full postback response', value: full.html.length, unit: 'bytes' })
-  figures.push({ name: 'orders.aspx page 2: callback response', value: callback.length, unit: 'bytes' })
-  figures.push({ name: 'orders.aspx page 2: callback / full response', value: Number(ratio.toFixed(3)), unit: 'ratio', goal: '≤ 0.02', met: ratio <= 0.02 })
-  figures.push({ name: 'orders.aspx __VIEWSTATE (first load)', value: initialViewState.length, unit: 'bytes', goal: '≤ 1024', met: initialViewState.length <= 1024 })
-  const afterPaging = full.field('__VIEWSTATE') ?? ''
-  figures.push({ name: 'orders.aspx __VIEWSTATE (after paging)', value: afterPaging.length, unit: 'bytes', goal: '≤ 1024', met: afterPaging.length <= 1024 })
-}
-
-const results = { date: new Date().toISOString(), node: process.version, figures }
 writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n')
-const rows = figures.map((f) => `| ${f.name} | ${f.value} ${f.unit} | ${f.goal ?? ''} | ${f.met === undefined ? '' : f.met ? 'met' : '**missed**'} |`)
-const md = `# Deltaform benchmarks\n\n${results.date}, Node ${results.node}\n\n| figure | value | goal | |\n|---|---|---|---|\n${rows.join('\n')}\n`
+const md = renderMarkdown(results)
 writeFileSync(join(import.meta.dirname, 'results.md'), md)
-console.log(md)
+log(`\n${md}`)
+log(`bench: ${results.seconds} s, wrote bench/results.json and bench/results.md${errors.length ? `; ${errors.length} section(s) failed` : ''}`)
+process.exitCode = errors.length ? 1 : 0
