@@ -1,4 +1,3 @@
-import { parseHTML } from 'linkedom'
 import { parseDelta, type DeltaRecord } from '../protocol/delta.ts'
 
 type Fetcher = (request: Request) => Response | Promise<Response>
@@ -21,6 +20,8 @@ export class FormClient {
   url = ''
   location: string | null = null
   private document: any = null
+  /** Bytes of the last response body (a page, a delta or a callback answer). */
+  responseBytes = 0
   private readonly values = new Map<string, string | string[] | boolean>()
 
   constructor(
@@ -108,7 +109,14 @@ export class FormClient {
    */
   async asyncPostBack(
     scriptManager: string,
-    options: { panels?: string[]; source?: string; submitter?: [string, string]; eventTarget?: string; eventArgument?: string },
+    options: {
+      panels?: string[]
+      source?: string
+      /** The clicked button's `name=value` (an image button sends two: `name.x`, `name.y`). */
+      submitter?: [string, string] | Array<[string, string]>
+      eventTarget?: string
+      eventArgument?: string
+    },
   ): Promise<DeltaRecord[]> {
     if (options.eventTarget !== undefined) this.values.set('__EVENTTARGET', options.eventTarget)
     if (options.eventArgument !== undefined) this.values.set('__EVENTARGUMENT', options.eventArgument)
@@ -117,7 +125,10 @@ export class FormClient {
     let body = `${enc(scriptManager)}=${enc(panelArg)}&`
     for (const [name, value] of this.formEntries()) if (name !== scriptManager) body += `${enc(name)}=${enc(value)}&`
     body += '__ASYNCPOST=true&'
-    if (options.submitter) body += `${enc(options.submitter[0])}=${enc(options.submitter[1])}`
+    if (options.submitter) {
+      const pairs = (Array.isArray(options.submitter[0]) ? options.submitter : [options.submitter]) as Array<[string, string]>
+      body += pairs.map(([name, value]) => `${enc(name)}=${enc(value)}`).join('&')
+    }
     const form = this.document?.querySelector('form')
     const action = new URL(form?.getAttribute('action') ?? this.url, this.url)
     const response = await this.fetcher(
@@ -129,7 +140,9 @@ export class FormClient {
     )
     this.status = response.status
     this.lastContentType = response.headers.get('content-type')
-    const records = parseDelta(await response.text())
+    const reply = await response.text()
+    this.responseBytes = Buffer.byteLength(reply)
+    const records = parseDelta(reply)
     this.values.clear()
     for (const r of records) {
       if (r.type === 'updatePanel') {
@@ -153,6 +166,35 @@ export class FormClient {
 
   /** The Content-Type of the last async postback's answer. */
   lastContentType: string | null = null
+
+  /**
+   * Posts a client callback as `WebForm_DoCallback(target, argument, …)` does (PROTOCOL.md §5.2)
+   * and returns the raw answer (`s<result>`, `e<message>` or `<n>|<event validation><result>`).
+   * The page is not changed.
+   *
+   * @example
+   * await client.callback('__Page', 'ping') // 'sThe server answered the callback.'
+   */
+  async callback(target: string, argument: string): Promise<string> {
+    const form = this.document?.querySelector('form')
+    const entries = this.formEntries().filter(([name]) => name !== '__EVENTVALIDATION')
+    entries.push(['__CALLBACKID', target], ['__CALLBACKPARAM', argument])
+    const validation = this.field('__EVENTVALIDATION')
+    if (validation !== null) entries.push(['__EVENTVALIDATION', validation])
+    const action = new URL(form?.getAttribute('action') ?? this.url, this.url)
+    const response = await this.fetcher(
+      new Request(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: new URLSearchParams(entries).toString() }),
+    )
+    this.status = response.status
+    const text = await response.text()
+    this.responseBytes = Buffer.byteLength(text)
+    return text
+  }
+
+  /** The parsed document (a linkedom `Document`), as changed by async postbacks; `null` before the first load. */
+  get dom(): any {
+    return this.document
+  }
 
   /** The text of the element with this id, or `null`. */
   text(id: string): string | null {
@@ -188,11 +230,22 @@ export class FormClient {
     this.status = response.status
     this.location = response.headers.get('location')
     this.html = await response.text()
+    this.responseBytes = Buffer.byteLength(this.html)
     this.url = url
     this.values.clear()
-    this.document = parseHTML(this.html).document
+    this.document = (await linkedom()).parseHTML(this.html).document
     return this
   }
+}
+
+// Loaded on first use: importing `deltaform/testing` for the Playwright kit alone does not need linkedom.
+let linkedomModule: Promise<typeof import('linkedom')> | null = null
+function linkedom(): Promise<typeof import('linkedom')> {
+  linkedomModule ??= import('linkedom').catch((error: unknown) => {
+    linkedomModule = null
+    throw new Error(`FormClient and createTestPage parse pages with linkedom: npm install --save-dev linkedom (${String(error)})`)
+  })
+  return linkedomModule
 }
 
 function radioOverridden(values: Map<string, unknown>, name: string, type: string): boolean {

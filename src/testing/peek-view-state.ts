@@ -1,0 +1,29 @@
+import { inflateRawSync } from 'node:zlib'
+
+const HEADER_BYTES = 2
+const MAC_BYTES = 16
+const FLAG_DEFLATED = 1
+
+/**
+ * The JSON text inside a `__VIEWSTATE` field, read without checking its signature — for tests
+ * that compare two pages' state, never for the server (which must verify first). Returns
+ * `null` for a field that is not Deltaform view state (another format, or damaged).
+ *
+ * @example
+ * peekViewState(await page.locator('#__VIEWSTATE').getAttribute('value')) // '{"t":[null,{"3":…}]}'
+ */
+export function peekViewState(field: string | null | undefined): string | null {
+  if (!field) return field === '' ? '' : null
+  if (!/^[A-Za-z0-9_-]+$/.test(field)) return null
+  const bytes = Buffer.from(field, 'base64url')
+  if (bytes.length < HEADER_BYTES + MAC_BYTES || bytes[0] !== 1) return null
+  let payload = bytes.subarray(HEADER_BYTES, bytes.length - MAC_BYTES)
+  try {
+    if ((bytes[1]! & FLAG_DEFLATED) !== 0) payload = inflateRawSync(payload, { maxOutputLength: 64 * 1024 * 1024 })
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(payload)
+    JSON.parse(text)
+    return text
+  } catch {
+    return null
+  }
+}
