@@ -1,5 +1,6 @@
 import { Control } from './control.ts'
 import { declareMarkupProperties, defineStateProperties } from './properties.ts'
+import { styleCss } from './style-css.ts'
 import type { AttributeMap, HtmlWriter } from '../render/html-writer.ts'
 
 /**
@@ -137,27 +138,11 @@ export class WebControl extends Control {
 
   /** The inline style built from the style properties. */
   protected styleText(): string {
-    let s = ''
-    if (this.foreColor) s += `color:${this.foreColor};`
-    if (this.backColor) s += `background-color:${this.backColor};`
-    if (this.borderColor) s += `border-color:${this.borderColor};`
-    if (this.borderWidth) s += `border-width:${unit(this.borderWidth)};`
-    if (this.borderStyle && this.borderStyle !== 'NotSet') s += `border-style:${this.borderStyle.toLowerCase()};`
-    if (this.fontBold) s += 'font-weight:bold;'
-    if (this.fontItalic) s += 'font-style:italic;'
-    if (this.fontUnderline) s += 'text-decoration:underline;'
-    if (this.fontSize) s += `font-size:${unit(this.fontSize)};`
-    if (this.fontNames) s += `font-family:${this.fontNames};`
-    if (this.height) s += `height:${unit(this.height)};`
-    if (this.width) s += `width:${unit(this.width)};`
-    return s
+    return styleCss(this)
   }
+
 }
 
-/** `"100"` → `"100px"`; units and percentages stay. */
-function unit(value: string): string {
-  return /^\d+(\.\d+)?$/.test(value) ? `${value}px` : value
-}
 
 defineStateProperties(WebControl, {
   cssClass: '',

@@ -1,4 +1,5 @@
 import { declareMarkupProperties, markupProperties, type PropertyInfo } from '../properties.ts'
+import { styleCss } from '../style-css.ts'
 import type { AttributeMap } from '../../render/html-writer.ts'
 
 /**
@@ -32,19 +33,7 @@ export class TableItemStyle {
 
   /** The inline CSS of the style properties other than `cssClass`. */
   cssText(): string {
-    let s = ''
-    if (this.foreColor) s += `color:${this.foreColor};`
-    if (this.backColor) s += `background-color:${this.backColor};`
-    if (this.borderColor) s += `border-color:${this.borderColor};`
-    if (this.borderWidth) s += `border-width:${unit(this.borderWidth)};`
-    if (this.borderStyle && this.borderStyle !== 'NotSet') s += `border-style:${this.borderStyle.toLowerCase()};`
-    if (this.fontBold) s += 'font-weight:bold;'
-    if (this.fontItalic) s += 'font-style:italic;'
-    if (this.fontUnderline) s += 'text-decoration:underline;'
-    if (this.fontSize) s += `font-size:${unit(this.fontSize)};`
-    if (this.fontNames) s += `font-family:${this.fontNames};`
-    if (this.height) s += `height:${unit(this.height)};`
-    if (this.width) s += `width:${unit(this.width)};`
+    let s = styleCss(this)
     if (this.horizontalAlign !== 'NotSet') s += `text-align:${this.horizontalAlign.toLowerCase()};`
     if (this.verticalAlign !== 'NotSet') s += `vertical-align:${this.verticalAlign.toLowerCase()};`
     if (!this.wrap) s += 'white-space:nowrap;'
@@ -82,9 +71,6 @@ export class TableItemStyle {
   }
 }
 
-function unit(value: string): string {
-  return /^\d+(\.\d+)?$/.test(value) ? `${value}px` : value
-}
 
 declareMarkupProperties(TableItemStyle, [
   { name: 'cssClass', kind: 'string' },
