@@ -7,7 +7,8 @@ import { BoundField } from './bound-field.ts'
 import { CommandField } from './command-field.ts'
 import { CompositeDataBoundControl, stateKeys } from './composite-data-bound-control.ts'
 import { DataControlField, DataControlFieldCell, type DataControlRowState, type DataKey } from './data-control-field.ts'
-import { autoFieldNames, childId, DataItemContainer } from './data-utils.ts'
+import { DataControlRow } from './data-control-row.ts'
+import { autoFieldNames, childId } from './data-utils.ts'
 import { pagerEntries, renderPagerRow } from './pager.ts'
 import { declareSubObjects, TableItemStyle } from './table-item-style.ts'
 import { bindNotingInputs, readBoundInputs, type BoundInputs } from './two-way-binding.ts'
@@ -37,7 +38,7 @@ export type DetailsViewRowType = 'Header' | 'Footer' | 'DataRow' | 'CommandRow' 
  * const row = this.Details.rows[1]!
  * row.cells[1]!.cssClass = 'important'
  */
-export class DetailsViewRow extends DataItemContainer {
+export class DetailsViewRow extends DataControlRow {
   constructor(
     readonly rowIndex: number,
     readonly rowType: DetailsViewRowType,
@@ -48,33 +49,13 @@ export class DetailsViewRow extends DataItemContainer {
     super()
   }
 
-  get cells(): DataControlFieldCell[] {
-    return this.controls.toArray().filter((c): c is DataControlFieldCell => c instanceof DataControlFieldCell)
+  protected isCommandArgs(e: object): boolean {
+    return 'commandSource' in e
   }
 
-  /** ASP.NET's spelling, for `<%# Container.DataItem %>` in migrated markup. */
-  get DataItem(): unknown {
-    return this.dataItem
-  }
-
-  /** Wraps a Command bubbling from a button in a cell into ItemCommand arguments. */
-  override async onBubbleEvent(source: Control, e: unknown): Promise<boolean> {
-    if (!e || typeof e !== 'object' || typeof (e as CommandEventArgs).commandName !== 'string' || 'commandSource' in e) return false
-    const command = e as CommandEventArgs
-    const args: DetailsViewCommandEventArgs = { commandSource: source, commandName: command.commandName, commandArgument: String(command.commandArgument ?? ''), handled: false }
-    await this.raiseBubbleEvent(this, args)
-    return true
-  }
-
-  /** @internal Written by the DetailsView, which knows the row's style. */
-  renderRow(writer: HtmlWriter, attrs: AttributeMap): void {
-    writer.beginTag('tr', attrs)
-    this.renderChildren(writer)
-    writer.endTag('tr')
-  }
-
-  override render(_writer: HtmlWriter): void {
-    // Rows render through their DetailsView (renderRow).
+  /** ItemCommand arguments. */
+  protected commandArgs(source: Control, command: CommandEventArgs): DetailsViewCommandEventArgs {
+    return { commandSource: source, ...command, handled: false }
   }
 }
 

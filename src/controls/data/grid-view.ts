@@ -16,7 +16,8 @@ import {
   type DataControlRowState,
   type DataKey,
 } from './data-control-field.ts'
-import { autoFieldNames, childId, DataItemContainer } from './data-utils.ts'
+import { DataControlRow } from './data-control-row.ts'
+import { autoFieldNames, childId } from './data-utils.ts'
 import { pagerEntries, renderPagerRow } from './pager.ts'
 import { declareSubObjects, TableItemStyle } from './table-item-style.ts'
 import { bindNotingInputs, readBoundInputs, type BoundInputs } from './two-way-binding.ts'
@@ -40,7 +41,7 @@ export type DataControlRowType = 'Header' | 'Footer' | 'DataRow' | 'EmptyDataRow
  *   if (e.row.rowType === 'DataRow' && e.row.rowState.edit) (e.row.findControl('Qty') as TextBox).cssClass = 'editing'
  * }
  */
-export class GridViewRow extends DataItemContainer {
+export class GridViewRow extends DataControlRow {
   constructor(
     /** The index among the rows of the current page (-1 for header, footer, empty row). */
     readonly rowIndex: number,
@@ -50,11 +51,6 @@ export class GridViewRow extends DataItemContainer {
     readonly rowState: DataControlRowState,
   ) {
     super()
-  }
-
-  /** The cells, one per visible field. */
-  get cells(): DataControlFieldCell[] {
-    return this.controls.toArray().filter((c): c is DataControlFieldCell => c instanceof DataControlFieldCell)
   }
 
   /** ASP.NET's spelling, for `<%# Container.RowIndex %>` in migrated markup. */
@@ -67,29 +63,13 @@ export class GridViewRow extends DataItemContainer {
     return this.dataItemIndex
   }
 
-  /** ASP.NET's spelling, for `<%# Container.DataItem %>` in migrated markup. */
-  get DataItem(): unknown {
-    return this.dataItem
+  protected isCommandArgs(e: object): boolean {
+    return 'row' in e
   }
 
-  /** Wraps a Command bubbling from a button in a cell into RowCommand arguments. */
-  override async onBubbleEvent(source: Control, e: unknown): Promise<boolean> {
-    if (!e || typeof e !== 'object' || typeof (e as CommandEventArgs).commandName !== 'string' || 'row' in e) return false
-    const command = e as CommandEventArgs
-    const args: GridViewCommandEventArgs = { row: this, commandSource: source, commandName: command.commandName, commandArgument: String(command.commandArgument ?? ''), handled: false }
-    await this.raiseBubbleEvent(this, args)
-    return true
-  }
-
-  /** @internal Written by the GridView, which knows the row's style. */
-  renderRow(writer: HtmlWriter, attrs: AttributeMap): void {
-    writer.beginTag('tr', attrs)
-    this.renderChildren(writer)
-    writer.endTag('tr')
-  }
-
-  override render(_writer: HtmlWriter): void {
-    // Rows render through their GridView (renderRow).
+  /** RowCommand arguments. */
+  protected commandArgs(source: Control, command: CommandEventArgs): GridViewCommandEventArgs {
+    return { row: this, commandSource: source, ...command, handled: false }
   }
 }
 

@@ -66,6 +66,7 @@ export { HyperLinkField, CheckBoxField } from './hyper-link-field.ts'
 export { TableItemStyle } from './table-item-style.ts'
 export { PagerSettings, type PagerButtons } from './pager.ts'
 export { DataItemContainer, sortRows, type DataTemplate } from './data-utils.ts'
+export { DataControlRow } from './data-control-row.ts'
 
 /**
  * The classes `<asp:…>` tags of this folder create, by tag name, for the control registry:
