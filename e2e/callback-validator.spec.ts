@@ -1,28 +1,9 @@
-import { expect, test, type Page, type Request } from '@playwright/test'
-import { expectNoConsoleErrors } from './helpers.ts'
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoConsoleErrors, watchCallbacks } from './helpers.ts'
 
 const path = '/callback-validator.aspx'
 const taken = 'That user ID is taken.'
 const weak = 'The password needs at least 8 characters with a lower-case letter, an upper-case letter and a digit.'
-
-/** Marks the window and records POST bodies, to prove the checks neither navigate nor post back. */
-async function watch(page: Page) {
-  const posts: string[] = []
-  page.on('request', (r: Request) => {
-    if (r.method() === 'POST') posts.push(r.postData() ?? '')
-  })
-  await page.evaluate(() => ((window as any).__marker = 'kept'))
-  const viewState = await page.locator('#__VIEWSTATE').getAttribute('value')
-  return {
-    posts,
-    async assertNoPostback() {
-      expect(await page.evaluate(() => (window as any).__marker)).toBe('kept')
-      expect(await page.locator('#__VIEWSTATE').getAttribute('value')).toBe(viewState)
-      expect(posts.length).toBeGreaterThan(0)
-      for (const body of posts) expect(body).toContain('__CALLBACKID=LiveCheck&')
-    },
-  }
-}
 
 /** The mark the CallbackValidator's script puts right after a field. */
 function markOf(page: Page, fieldId: string) {
@@ -32,7 +13,7 @@ function markOf(page: Page, fieldId: string) {
 test('callback-validator: leaving a field checks it on the server without a postback', async ({ page }) => {
   const assertNoErrors = expectNoConsoleErrors(page)
   await page.goto(path)
-  const w = await watch(page)
+  const w = await watchCallbacks(page, 'LiveCheck&')
   const userId = page.getByLabel('User ID', { exact: true })
   const mark = markOf(page, 'UserId')
   await expect(mark).toHaveText('')
@@ -65,7 +46,7 @@ test('callback-validator: leaving a field checks it on the server without a post
 test('callback-validator: email and password marks, and the error callback', async ({ page }) => {
   const assertNoErrors = expectNoConsoleErrors(page)
   await page.goto(path)
-  const w = await watch(page)
+  const w = await watchCallbacks(page, 'LiveCheck&')
   const email = page.getByLabel('Email', { exact: true })
   const password = page.getByLabel('Password', { exact: true })
 

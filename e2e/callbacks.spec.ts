@@ -1,29 +1,10 @@
-import { expect, test, type Page, type Request } from '@playwright/test'
-import { expectNoConsoleErrors } from './helpers.ts'
-
-/** Marks the window and records POST bodies, to prove a callback neither navigates nor posts back. */
-async function watch(page: Page) {
-  const posts: string[] = []
-  page.on('request', (r: Request) => {
-    if (r.method() === 'POST') posts.push(r.postData() ?? '')
-  })
-  await page.evaluate(() => ((window as any).__marker = 'kept'))
-  const viewState = await page.locator('#__VIEWSTATE').getAttribute('value')
-  return {
-    posts,
-    async assertNoPostback() {
-      expect(await page.evaluate(() => (window as any).__marker)).toBe('kept')
-      expect(await page.locator('#__VIEWSTATE').getAttribute('value')).toBe(viewState)
-      expect(posts.length).toBeGreaterThan(0)
-      for (const body of posts) expect(body).toContain('__CALLBACKID=')
-    },
-  }
-}
+import { expect, test } from '@playwright/test'
+import { expectNoConsoleErrors, watchCallbacks } from './helpers.ts'
 
 test('callback-hello: a plain button runs one server method', async ({ page }) => {
   const assertNoErrors = expectNoConsoleErrors(page)
   await page.goto('/callback-hello.aspx')
-  const w = await watch(page)
+  const w = await watchCallbacks(page)
   await page.getByRole('button', { name: 'Call the server' }).click()
   await expect(page.locator('#Message')).toHaveText('Calling server was successful. The passed argument was Hello, Deltaform.')
   await w.assertNoPostback()
@@ -34,7 +15,7 @@ test('callback-hello: a plain button runs one server method', async ({ page }) =
 test('callback-employees: choosing a department fills the employees through a callback', async ({ page }) => {
   const assertNoErrors = expectNoConsoleErrors(page)
   await page.goto('/callback-employees.aspx')
-  const w = await watch(page)
+  const w = await watchCallbacks(page)
   await page.getByLabel('Department').selectOption('sales')
   await expect(page.locator('#Employees option')).toHaveText(['Ann Ames', 'Bob Brown', 'Cleo Chan'])
   await page.getByLabel('Department').selectOption('support')
@@ -46,7 +27,7 @@ test('callback-employees: choosing a department fills the employees through a ca
 
 test('callback-time: the result callback and the error callback', async ({ page }) => {
   await page.goto('/callback-time.aspx')
-  const w = await watch(page)
+  const w = await watchCallbacks(page)
   await page.getByRole('button', { name: 'Get Server Time' }).click()
   await expect(page.locator('#Time')).toHaveText(/^\d{1,2}:\d{2}:\d{2}\s?[AP]M$/)
   await page.getByRole('button', { name: 'Cause a server error' }).click()

@@ -21,3 +21,30 @@ export function expectNoConsoleErrors(page: Page): () => void {
   })
   return () => expect(errors, 'errors in the browser console').toEqual([])
 }
+
+/**
+ * Marks the window and records POST bodies, to prove that what follows neither navigates nor
+ * posts back: only callbacks (`__CALLBACKID=<target>`) are sent and `__VIEWSTATE` is unchanged.
+ *
+ * @example
+ * const w = await watchCallbacks(page)
+ * await page.getByRole('button', { name: 'Call the server' }).click()
+ * await w.assertNoPostback()
+ */
+export async function watchCallbacks(page: Page, target = '') {
+  const posts: string[] = []
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts.push(r.postData() ?? '')
+  })
+  await page.evaluate(() => ((window as any).__marker = 'kept'))
+  const viewState = await page.locator('#__VIEWSTATE').getAttribute('value')
+  return {
+    posts,
+    async assertNoPostback() {
+      expect(await page.evaluate(() => (window as any).__marker)).toBe('kept')
+      expect(await page.locator('#__VIEWSTATE').getAttribute('value')).toBe(viewState)
+      expect(posts.length).toBeGreaterThan(0)
+      for (const body of posts) expect(body).toContain(`__CALLBACKID=${target}`)
+    },
+  }
+}
