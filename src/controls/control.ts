@@ -36,8 +36,10 @@ export class Control {
   private idValue: string | undefined
   private autoId = false
   parent: Control | null = null
-  readonly controls: ControlCollection = new ControlCollection(this)
-  readonly viewState = new StateBag()
+  // Allocated on first use: most controls never get a child, a view-state entry or a handler.
+  private childCollection: ControlCollection | null = null
+  private bag: StateBag | null = null
+  private tracking = false
   enableViewState = true
   clientIDMode: ClientIDMode = 'Inherit'
   /** The data item of a data-bound container (RepeaterItem, GridViewRow…). */
@@ -49,9 +51,28 @@ export class Control {
   /** The lifecycle stage reached; see {@link Stage}. */
   stage: Stage = Stage.Constructed
   private hostValue: ControlHost | null = null
-  private readonly handlers = new Map<string, EventHandler<any>[]>()
+  private handlers: Map<string, EventHandler<any>[]> | null = null
   private pendingChildState: Map<number, SavedState> | null = null
   private nextAutoId = 0
+
+  /** The child controls. */
+  get controls(): ControlCollection {
+    return (this.childCollection ??= new ControlCollection(this))
+  }
+
+  /** Whether the control has children (ASP.NET's HasControls), without allocating a collection. */
+  hasControls(): boolean {
+    return this.childCollection !== null && this.childCollection.length > 0
+  }
+
+  /** The control's view-state bag; see {@link StateBag}. */
+  get viewState(): StateBag {
+    if (!this.bag) {
+      this.bag = new StateBag()
+      if (this.tracking) this.bag.trackViewState()
+    }
+    return this.bag
+  }
 
   get id(): string | undefined {
     return this.autoId ? undefined : this.idValue
@@ -74,7 +95,7 @@ export class Control {
 
   /** Whether the control renders; false if it or any parent is hidden. */
   get visible(): boolean {
-    if (!this.viewState.get('Visible', true)) return false
+    if (this.bag && !this.bag.get('Visible', true)) return false
     return this.parent ? this.parent.visible : true
   }
 
@@ -156,28 +177,28 @@ export class Control {
    */
   on<E = unknown>(event: string, handler: EventHandler<E>): this {
     const key = event.toLowerCase()
-    const list = this.handlers.get(key) ?? []
+    const handlers = (this.handlers ??= new Map())
+    const list = handlers.get(key) ?? []
     list.push(handler)
-    this.handlers.set(key, list)
+    handlers.set(key, list)
     return this
   }
 
   /** Removes a handler added with {@link Control.on}. */
   off(event: string, handler: EventHandler<any>): this {
-    const list = this.handlers.get(event.toLowerCase())
+    const list = this.handlers?.get(event.toLowerCase())
     if (list) list.splice(list.indexOf(handler) >>> 0, 1)
     return this
   }
 
   hasHandlers(event: string): boolean {
-    return (this.handlers.get(event.toLowerCase())?.length ?? 0) > 0
+    return (this.handlers?.get(event.toLowerCase())?.length ?? 0) > 0
   }
 
-  /** Runs every handler of an event in order, awaiting async ones. */
-  async raise<E>(event: string, e: E): Promise<void> {
-    const list = this.handlers.get(event.toLowerCase())
-    if (!list) return
-    for (const handler of [...list]) await handler(this, e)
+  /** Runs every handler of an event in order, awaiting async ones (no promise when there are none). */
+  raise<E>(event: string, e: E): Promise<void> | void {
+    const list = this.handlers?.get(event.toLowerCase())
+    if (list && list.length > 0) return runHandlers([...list], this, e)
   }
 
   /**
@@ -218,11 +239,13 @@ export class Control {
 
   /** Returns this control's own state to keep (children are handled by the runner). */
   saveViewState(): unknown {
-    return this.viewState.saveViewState()
+    return this.bag?.saveViewState()
   }
 
   trackViewState(): void {
-    this.viewState.trackViewState()
+    // A bag created later starts tracking at once (see the viewState getter).
+    this.tracking = true
+    this.bag?.trackViewState()
   }
 
   // ---- data binding ---------------------------------------------------------------------
@@ -244,7 +267,7 @@ export class Control {
   }
 
   protected async dataBindChildren(): Promise<void> {
-    for (const child of this.controls.toArray()) await child.dataBind()
+    for (const child of this.childSnapshot()) await child.dataBind()
   }
 
   /** The nearest container carrying a data item (`Container` in `<%# %>`). */
@@ -266,7 +289,7 @@ export class Control {
   }
 
   renderChildren(writer: HtmlWriter): void {
-    for (const child of this.controls) child.renderControl(writer)
+    if (this.childCollection) for (const child of this.childCollection) child.renderControl(writer)
   }
 
   /** Renders to a string (handy in tests and for fragments). */
@@ -298,7 +321,12 @@ export class Control {
   attach(host: ControlHost): void {
     this.hostValue = host
     if (this.needsId && this.idValue === undefined && this.namingContainer) this.ensureId()
-    for (const child of this.controls) child.attach(host)
+    if (this.childCollection) for (const child of this.childCollection) child.attach(host)
+  }
+
+  /** The children as they are now (a copy when there are any, so handlers may change the tree). */
+  private childSnapshot(): readonly Control[] {
+    return this.childCollection && this.childCollection.length > 0 ? this.childCollection.toArray() : noControls
   }
 
   /** @internal Brings a control added late up to its parent's stage. */
@@ -314,7 +342,7 @@ export class Control {
 
   /** @internal Init runs children first, then the control, then tracking starts. */
   async initRecursive(): Promise<void> {
-    for (const child of this.controls.toArray()) await child.initRecursive()
+    for (const child of this.childSnapshot()) await child.initRecursive()
     await this.onInit()
     this.trackViewState()
     this.stage = Stage.Initialized
@@ -340,7 +368,7 @@ export class Control {
   async loadRecursive(): Promise<void> {
     await this.onLoad()
     this.stage = Stage.Loaded
-    for (const child of this.controls.toArray()) await child.loadRecursive()
+    for (const child of this.childSnapshot()) await child.loadRecursive()
   }
 
   /** @internal */
@@ -351,7 +379,7 @@ export class Control {
     }
     await this.onPreRender()
     this.stage = Stage.PreRendered
-    for (const child of this.controls.toArray()) await child.preRenderRecursive()
+    for (const child of this.childSnapshot()) await child.preRenderRecursive()
   }
 
   /** @internal Returns `undefined` when neither the control nor its children have state. */
@@ -360,7 +388,7 @@ export class Control {
     const own = this.saveViewState()
     let children: Record<number, SavedState> | undefined
     let index = 0
-    for (const child of this.controls) {
+    for (const child of this.childCollection ?? noControls) {
       const state = child.saveViewStateRecursive()
       if (state) (children ??= {})[index] = state
       index++
@@ -373,9 +401,15 @@ export class Control {
 
   /** @internal Unload runs children first. */
   async unloadRecursive(): Promise<void> {
-    for (const child of this.controls.toArray()) await child.unloadRecursive()
+    for (const child of this.childSnapshot()) await child.unloadRecursive()
     await this.onUnload()
   }
+}
+
+const noControls: readonly Control[] = []
+
+async function runHandlers<E>(list: EventHandler<E>[], sender: Control, e: E): Promise<void> {
+  for (const handler of list) await handler(sender, e)
 }
 
 function findInScope(scope: Control, id: string): Control | null {

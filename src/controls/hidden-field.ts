@@ -29,7 +29,7 @@ export class HiddenField extends Control implements PostBackDataHandler {
     return true
   }
 
-  raisePostDataChangedEvent(): Promise<void> {
+  raisePostDataChangedEvent(): Promise<void> | void {
     return this.raise('ValueChanged', {})
   }
 }

@@ -11,8 +11,9 @@
  * bag.saveViewState() // { Count: 2 }
  */
 export class StateBag {
-  private readonly values = new Map<string, unknown>()
-  private readonly dirty = new Set<string>()
+  // Allocated on first write: most bags stay empty.
+  private values: Map<string, unknown> | null = null
+  private dirty: Set<string> | null = null
   private tracking = false
 
   get isTrackingViewState(): boolean {
@@ -24,11 +25,12 @@ export class StateBag {
   }
 
   get<T>(key: string, fallback: T): T {
-    return this.values.has(key) ? (this.values.get(key) as T) : fallback
+    const values = this.values
+    return values !== null && values.has(key) ? (values.get(key) as T) : fallback
   }
 
   has(key: string): boolean {
-    return this.values.has(key)
+    return this.values !== null && this.values.has(key)
   }
 
   set(key: string, value: unknown): void {
@@ -36,26 +38,26 @@ export class StateBag {
       this.remove(key)
       return
     }
-    this.values.set(key, value)
-    if (this.tracking) this.dirty.add(key)
+    ;(this.values ??= new Map()).set(key, value)
+    if (this.tracking) this.setDirty(key)
   }
 
   remove(key: string): void {
-    this.values.delete(key)
+    this.values?.delete(key)
     // A removal after tracking must travel too, or the old value would come back.
-    if (this.tracking) this.dirty.add(key)
+    if (this.tracking) this.setDirty(key)
   }
 
   /** Marks a key dirty, e.g. after mutating an array or object stored in it. */
   setDirty(key: string): void {
-    this.dirty.add(key)
+    ;(this.dirty ??= new Set()).add(key)
   }
 
   /** The dirty entries, or `undefined` when nothing changed. A removed key saves as `null`. */
   saveViewState(): Record<string, unknown> | undefined {
-    if (this.dirty.size === 0) return undefined
+    if (this.dirty === null || this.dirty.size === 0) return undefined
     const saved: Record<string, unknown> = {}
-    for (const key of this.dirty) saved[key] = this.values.has(key) ? this.values.get(key) : null
+    for (const key of this.dirty) saved[key] = this.values?.has(key) ? this.values.get(key) : null
     return saved
   }
 
@@ -63,9 +65,9 @@ export class StateBag {
   loadViewState(saved: unknown): void {
     if (!saved || typeof saved !== 'object') return
     for (const [key, value] of Object.entries(saved as Record<string, unknown>)) {
-      if (value === null) this.values.delete(key)
-      else this.values.set(key, value)
-      this.dirty.add(key)
+      if (value === null) this.values?.delete(key)
+      else (this.values ??= new Map()).set(key, value)
+      this.setDirty(key)
     }
   }
 }

@@ -50,7 +50,13 @@ export class AttributeCollection {
  * }
  */
 export class WebControl extends Control {
-  readonly attributes = new AttributeCollection(this)
+  private attributeCollection: AttributeCollection | null = null
+
+  /** Attributes written as they are; see {@link AttributeCollection}. */
+  get attributes(): AttributeCollection {
+    return (this.attributeCollection ??= new AttributeCollection(this))
+  }
+
   declare cssClass: string
   declare toolTip: string
   declare enabled: boolean
@@ -118,12 +124,11 @@ export class WebControl extends Control {
     if (this.accessKey) attrs.accesskey = this.accessKey
     if (this.tabIndex) attrs.tabindex = this.tabIndex
     const style = this.styleText()
-    for (const [name, value] of this.attributes.entries()) {
-      if (name === 'style') continue
-      attrs[name] = value
+    const extra = this.attributeCollection
+    if (extra) {
+      for (const [name, value] of extra.entries()) if (name !== 'style') attrs[name] = value
     }
-    const extraStyle = this.attributes.get('style')
-    const fullStyle = [style, extraStyle].filter(Boolean).join('')
+    const fullStyle = style + (extra?.get('style') ?? '')
     if (fullStyle) attrs.style = fullStyle
     return attrs
   }

@@ -79,6 +79,15 @@ describe('encodeViewState / decodeViewState', () => {
     expect(Buffer.from(tiny, 'base64url')[1]).toBe(0)
   })
 
+  it('round-trips state of every size through the window sized to it (300 B … 300 KB)', () => {
+    for (const count of [10, 100, 1000, 10000]) {
+      const rows = Array.from({ length: count }, (_, i) => ({ id: i, name: `row ${(i * 7919) % 1000}` }))
+      const field = encodeViewState(rows, signer, scope)
+      expect(Buffer.from(field, 'base64url')[1]).toBe(1)
+      expect(decodeViewState(field, signer, scope, { maxBytes: 4 * 1024 * 1024 })).toEqual(rows)
+    }
+  })
+
   it('returns undefined for an empty field, and encodes undefined as empty', () => {
     expect(decodeViewState('', signer, scope)).toBeUndefined()
     expect(encodeViewState(undefined, signer, scope)).toBe('')

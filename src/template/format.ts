@@ -1,4 +1,17 @@
-const currency = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })
+// Intl.NumberFormat objects are costly to create (toLocaleString with options makes one per
+// call): one per style and digit count, made on first use.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(style: 'currency' | 'decimal', digits: number | undefined): Intl.NumberFormat {
+  const key = `${style}${digits ?? ''}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    const fraction = digits === undefined ? (style === 'currency' ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : { minimumFractionDigits: digits, maximumFractionDigits: digits }
+    format = new Intl.NumberFormat('en-US', style === 'currency' ? { style, currency: 'USD', ...fraction } : fraction)
+    numberFormats.set(key, format)
+  }
+  return format
+}
 
 /**
  * Formats a value with a .NET composite format string (`{0}`, `{0:C}`, `{0:N2}`, `{0:d}`,
@@ -38,15 +51,15 @@ function formatOne(value: unknown, spec: string): string {
   const digits = m[2] === '' ? undefined : Number(m[2])
   switch (m[1]!.toUpperCase()) {
     case 'C':
-      return digits === undefined ? currency.format(n) : new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n)
+      return numberFormat('currency', digits).format(n)
     case 'N':
-      return n.toLocaleString('en-US', { minimumFractionDigits: digits ?? 2, maximumFractionDigits: digits ?? 2 })
+      return numberFormat('decimal', digits).format(n)
     case 'F':
       return n.toFixed(digits ?? 2)
     case 'D':
       return (n < 0 ? '-' : '') + String(Math.trunc(Math.abs(n))).padStart(digits ?? 0, '0')
     case 'P':
-      return (n * 100).toLocaleString('en-US', { minimumFractionDigits: digits ?? 2, maximumFractionDigits: digits ?? 2 }) + ' %'
+      return numberFormat('decimal', digits).format(n * 100) + ' %'
     case 'X': {
       const hex = Math.trunc(n).toString(16).padStart(digits ?? 0, '0')
       return m[1] === 'X' ? hex.toUpperCase() : hex

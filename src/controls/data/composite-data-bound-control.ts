@@ -278,11 +278,35 @@ export abstract class CompositeDataBoundControl extends WebControl implements Da
 
   /** @internal Rebuilds the rows from view state before their own state is applied. */
   override loadViewStateRecursive(saved: SavedState): void {
-    super.loadViewStateRecursive(saved)
+    if (!Array.isArray(saved)) return
+    const [own, children] = saved
+    super.loadViewStateRecursive([own])
+    // The rows (and their state) are rebuilt only when this request may need them.
+    if (this.postedCommandReplacesRows()) return
+    if (children) super.loadViewStateRecursive([null, children])
     if (!this.created && this.enableViewState && this.viewState.has(stateKeys.rowCount)) {
       this.created = true
       this.createChildControls()
     }
+  }
+
+  /**
+   * Whether the posted event is a command of this control that shows other rows (a pager or a
+   * sort link) and the control will bind again by itself: then the rows of the last render are
+   * not rebuilt from view state — nothing of them can be read or raise an event in this request.
+   * The default is false (rows are always rebuilt, as in ASP.NET).
+   */
+  protected postedCommandReplacesRows(): boolean {
+    return false
+  }
+
+  /** The command posted to this control (`Page$2` → `['Page', '2']`), if `__EVENTTARGET` names it. */
+  protected postedCommand(): [string, string] | null {
+    const post = this.host?.postData
+    if (!post || post.get('__EVENTTARGET') !== this.uniqueID) return null
+    const argument = post.get('__EVENTARGUMENT') ?? ''
+    const at = argument.indexOf('$')
+    return at < 0 ? null : [argument.slice(0, at), argument.slice(at + 1)]
   }
 
   /**

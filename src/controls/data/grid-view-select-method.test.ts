@@ -17,6 +17,7 @@ const allOrders = (): Order[] =>
 let orders = allOrders()
 const selects: SelectArguments[] = []
 const updates: unknown[] = []
+let rowsCreated = 0
 
 class OrdersPage extends Page {
   declare Orders: GridView
@@ -32,6 +33,9 @@ class OrdersPage extends Page {
     orders.find((o) => o.Id === args.keys.Id)!.Customer = args.newValues.Customer
     return 1
   }
+  Orders_RowCreated() {
+    rowsCreated++
+  }
   Orders_SelectedIndexChanged() {
     this.Out.text = `order ${this.Orders.selectedValue}`
   }
@@ -39,7 +43,7 @@ class OrdersPage extends Page {
 
 const markup = `<html><body><form id="form1" runat="server">
   <asp:GridView ID="Orders" runat="server" AutoGenerateColumns="false" DataKeyNames="Id" AllowPaging="true" PageSize="50" AllowSorting="true"
-      SelectMethod="GetOrders" UpdateMethod="UpdateOrder" OnSelectedIndexChanged="Orders_SelectedIndexChanged">
+      SelectMethod="GetOrders" UpdateMethod="UpdateOrder" OnSelectedIndexChanged="Orders_SelectedIndexChanged" OnRowCreated="Orders_RowCreated">
     <Columns>
       <asp:BoundField DataField="Id" HeaderText="Order" SortExpression="Id" ReadOnly="true" />
       <asp:BoundField DataField="Customer" HeaderText="Customer" SortExpression="Customer" />
@@ -87,6 +91,25 @@ describe('GridView with SelectMethod', () => {
     expect(state).not.toContain('Customer 4')
     expect(state).toContain('"PageIndex":2')
     console.log('GridView SelectMethod __VIEWSTATE lengths:', sizes)
+  })
+
+  it('does not rebuild the old page from view state before paging or sorting, but does for other postbacks', async () => {
+    orders = allOrders()
+    const c = client()
+    rowsCreated = 0
+    await c.get('/orders.aspx')
+    const perRender = rowsCreated
+    rowsCreated = 0
+    await c.doPostBack('Orders', 'Page$2')
+    expect(perRender).toBeGreaterThan(50) // header, 50 rows, pager
+    expect(rowsCreated).toBe(perRender) // page 2's rows only
+    expect(tableText(c, 'Orders')[1]![0]).toBe('1050')
+    rowsCreated = 0
+    await clickLink(c, 'Orders', 'Customer')
+    expect(rowsCreated).toBe(perRender)
+    rowsCreated = 0
+    await c.click('Other')
+    expect(rowsCreated).toBe(2 * perRender) // rebuilt from view state (row events may need them), then bound
   })
 
   it('selects a row by its data key after a postback that queried the page again', async () => {

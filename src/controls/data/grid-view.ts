@@ -604,6 +604,17 @@ export class GridView extends CompositeDataBoundControl {
     else if (row.rowType === 'Footer') this.footerRowValue = row
   }
 
+  /**
+   * Paging and sorting leave edit mode and bind again; with a SelectMethod the grid binds by
+   * itself, so the old page's rows need not be rebuilt first (a canceled PageIndexChanging
+   * binds the same page again).
+   */
+  protected override postedCommandReplacesRows(): boolean {
+    if (!this.usesSelectMethod || this.editIndex !== -1) return false
+    const command = this.postedCommand()?.[0]
+    return command === 'Page' || command === 'Sort'
+  }
+
   /** @internal Rebuilds the rows from view state: counts, auto-generated field names, data keys. */
   protected createChildControls(): void {
     this.resetRows()

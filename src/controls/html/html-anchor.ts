@@ -21,7 +21,7 @@ export class HtmlAnchor extends HtmlGenericControl implements PostBackEventHandl
     return attrs
   }
 
-  raisePostBackEvent(eventArgument: string): Promise<void> {
+  raisePostBackEvent(eventArgument: string): Promise<void> | void {
     this.host!.clientScript.validateEvent(this.uniqueID, eventArgument)
     return this.raise('ServerClick', {})
   }

@@ -76,11 +76,11 @@ export class HtmlInputControl extends HtmlGenericControl implements PostBackData
     return true
   }
 
-  raisePostDataChangedEvent(): Promise<void> {
+  raisePostDataChangedEvent(): Promise<void> | void {
     return this.raise('ServerChange', {})
   }
 
-  raisePostBackEvent(eventArgument: string): Promise<void> {
+  raisePostBackEvent(eventArgument: string): Promise<void> | void {
     this.host!.clientScript.validateEvent(this.uniqueID, eventArgument)
     return this.raise('ServerClick', {})
   }
