@@ -1,5 +1,6 @@
 // Findings generated from the numbers: for each goal missed, the figures that say why. The
 // written analysis lives in bench/FINDINGS.md; these lines keep it honest run after run.
+import { phaseLabels } from '../sections/phases.ts'
 import type { Figure, Figures } from '../lib/figures.ts'
 import { round } from '../lib/stats.ts'
 
@@ -82,18 +83,15 @@ export function findings(figures: Figures): string[] {
     const vsHtmx = figures.find(htmx)
     if (!missed(vsRaw) && !missed(vsHtmx)) continue
     const total = v(`${phases}: total of the phases`)
-    const run = v(`${phases}: lifecycle + render (runPage)`)
-    const build = v(`${phases}: build (page instance + control tree)`)
-    const parse = v(`${phases}: parse (readForm)`)
-    const encode = v(`${phases}: encode (encodeDelta alone)`)
+    const phase = (key: string) => n(v(`${phases}: ${phaseLabels[key]}`))
     const parts = [
       missed(vsRaw) ? `${n(vsRaw!.value!)}× raw Hono (goal ≥ 0.5)` : undefined,
       missed(vsHtmx) ? `${n(vsHtmx!.value!)}× the htmx peer (goal ≥ 1.0)` : undefined,
     ].filter(Boolean)
     out.push(
-      `**${page} async postback throughput ${parts.join(', ')}.** In-process, one async postback costs ${n(total)} µs of CPU before HTTP: ` +
-        `parse ${n(parse)}, build ${n(build)}, lifecycle + render ${n(run)} (of which encodeDelta ${n(encode)}). ` +
-        `The lifecycle renders the whole page even for a delta (event validation needs every control), so an async postback does about ` +
+      `**${page} async postback throughput ${parts.join(', ')}.** In-process, one async postback takes ${n(total)} µs before HTTP (Server-Timing): ` +
+        `form ${phase('form')}, build ${phase('build')}, state ${phase('state')}, lifecycle ${phase('lifecycle')}, save ${phase('save')}, render ${phase('render')}. ` +
+        `The render covers the whole page even for a delta (event validation needs every control), so an async postback does about ` +
         `the work of a full one (measured: ${n(v(`${page} async postback / full postback`))}× its requests/s); it saves bytes, not server time.`,
     )
   }

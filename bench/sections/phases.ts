@@ -1,82 +1,52 @@
-// Server CPU per request phase, measured in-process: Deltaform sends no Server-Timing header
-// yet, so the pieces createApp runs for a page request are timed directly, one by one, on the
-// captured requests: parse = readForm, build = a page instance and its control tree,
-// lifecycle + render = runPage (which already includes the delta encoding), encode =
-// encodeDelta of the same records alone. Mirrors src/app/create-app.ts's page route.
-import { join } from 'node:path'
-import { Hono } from 'hono'
+// Server time per request phase, read from the Server-Timing header Deltaform sends (turned on
+// here with the `serverTiming` setting): form = readForm, build = a page instance and its
+// control tree, state = verifying the posted view state and event validation, lifecycle =
+// Init through PreRender (handlers included), save = sealing the new state, render = the page
+// or the delta (callback = the callback's own work). Requests go through app.request
+// in-process, so no HTTP cost is included.
 import { readConfig } from '../../src/app/config.ts'
-import { mountClientScripts } from '../../src/app/client-scripts.ts'
-import { PageLoader } from '../../src/app/page-loader.ts'
-import { createControlRegistry } from '../../src/controls/registry.ts'
-import { runPage } from '../../src/page/lifecycle.ts'
-import { encodeDelta, parseDelta } from '../../src/protocol/delta.ts'
-import { classifyRequest } from '../../src/request/classify.ts'
-import { defaultFormLimits, readForm } from '../../src/request/form.ts'
-import { defaultViewStateMaxBytes } from '../../src/state/view-state.ts'
+import { createApp } from '../../src/app/create-app.ts'
 import type { Exchange, SampleActions } from '../lib/actions.ts'
 import type { Figures } from '../lib/figures.ts'
 import { median } from '../lib/stats.ts'
 
-interface PhaseTimes {
-  parse: number
-  build: number
-  run: number
-  encode: number
+/** The phases in the order the server runs them, with the label the report uses. */
+export const phaseLabels: Record<string, string> = {
+  form: 'form (readForm)',
+  build: 'build (page instance + control tree)',
+  state: 'state (verify posted state)',
+  lifecycle: 'lifecycle (Init … PreRender)',
+  save: 'save (seal view state + event validation)',
+  render: 'render (page or delta)',
+  callback: 'callback (raiseCallbackEvent + result)',
+}
+
+/** `form;dur=0.12, build;dur=0.30` → `{ form: 120, build: 300 }` in µs. */
+export function parseServerTiming(header: string): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const part of header.split(',')) {
+    const m = /^\s*([\w-]+);dur=([\d.]+)\s*$/.exec(part)
+    if (m) out[m[1]!] = (out[m[1]!] ?? 0) + Number(m[2]) * 1000
+  }
+  return out
 }
 
 /**
- * Adds µs per request of each phase (median of the means of batches of 20, ~1 s per request kind) for the
- * GET, full postback, async postback and callback of clock.aspx and orders.aspx.
+ * Adds µs per request of each phase (median of the means of batches of 20, ~1 s per request
+ * kind) for the GET, full postback, async postback and callback of clock.aspx and orders.aspx.
  *
  * @example
  * await measurePhases(figures, actions, 'samples/pages', 'ab'.repeat(32))
  */
 export async function measurePhases(figures: Figures, actions: SampleActions, pagesDir: string, keyHex: string): Promise<void> {
-  figures.absent('server', 'phases from the Server-Timing header', 'µs', 'absent: Deltaform sends no Server-Timing header yet; the phases below are timed in-process instead (lifecycle and render together, as runPage runs them)')
-  const config = readConfig(pagesDir)
-  const appSettings = config.appSettings ?? {}
-  const loader = new PageLoader({
-    dir: pagesDir,
-    registry: createControlRegistry(),
-    development: false,
-    resolveExpression: (kind, key) => (kind === 'appsettings' ? appSettings[key] : undefined),
-  })
-  const scripts = await mountClientScripts(new Hono()).urls()
-  const signingKey = Buffer.from(keyHex, 'hex')
+  const app = createApp({ pages: pagesDir, key: keyHex, mode: 'production', config: { ...readConfig(pagesDir), serverTiming: true } })
 
-  async function once(exchange: Exchange): Promise<PhaseTimes> {
-    const url = new URL(exchange.request.url)
-    const entry = await loader.load(url.pathname)
-    if (!entry) throw new Error(`No page answers ${url.pathname}.`)
-    const headers = new Headers(exchange.request.headers)
-    const method = exchange.request.method
-    const raw = method === 'POST' ? new Request(url, { method, headers, body: exchange.request.body }) : null
-
-    const t0 = performance.now()
-    const form = raw ? await readForm(raw, defaultFormLimits) : null
-    const t1 = performance.now()
-    const kind = classifyRequest(method, headers, form)
-    const page = new entry.pageClass()
-    page.clientScripts = scripts
-    page.partialRenderingOff = false
-    entry.template.build(page)
-    const t2 = performance.now()
-    const result = await runPage(
-      page,
-      { method, url, headers, kind, form: kind === 'get' ? null : form, cookies: {} },
-      { signingKey, pageId: entry.route, enableEventValidation: config.enableEventValidation ?? true, viewStateMaxBytes: config.limits?.maxViewStateBytes ?? defaultViewStateMaxBytes, development: false },
-    )
-    const t3 = performance.now()
-    if (result.status !== 200) throw new Error(`${url.pathname} answered ${result.status} in-process: ${result.body.slice(0, 200)}`)
-    let encode = 0
-    if (kind === 'asyncPostback') {
-      const records = parseDelta(result.body)
-      const t4 = performance.now()
-      if (encodeDelta(records).length !== result.body.length) throw new Error('encodeDelta did not give back the same answer')
-      encode = performance.now() - t4
-    }
-    return { parse: t1 - t0, build: t2 - t1, run: t3 - t2, encode }
+  async function once(exchange: Exchange): Promise<Record<string, number>> {
+    const r = exchange.request
+    const response = await app.request(new Request(r.url, { method: r.method, headers: r.headers, body: r.method === 'POST' ? r.body : undefined }))
+    await response.text()
+    if (response.status !== 200) throw new Error(`${r.url} answered ${response.status} in-process`)
+    return parseServerTiming(response.headers.get('Server-Timing') ?? '')
   }
 
   const kinds: Array<[string, Exchange]> = []
@@ -89,27 +59,22 @@ export async function measurePhases(figures: Figures, actions: SampleActions, pa
     // requests for at least 0.6 s and at least 7 batches.
     const warm = performance.now() + 400
     for (let i = 0; i < 100 && performance.now() < warm; i++) await once(exchange)
-    const batches: PhaseTimes[] = []
+    const batches: Record<string, number>[] = []
     const until = performance.now() + 600
     while (performance.now() < until || batches.length < 7) {
-      const sum: PhaseTimes = { parse: 0, build: 0, run: 0, encode: 0 }
+      const sum: Record<string, number> = {}
       const n = 20
-      for (let i = 0; i < n; i++) {
-        const t = await once(exchange)
-        sum.parse += t.parse
-        sum.build += t.build
-        sum.run += t.run
-        sum.encode += t.encode
-      }
-      batches.push({ parse: (sum.parse / n) * 1000, build: (sum.build / n) * 1000, run: (sum.run / n) * 1000, encode: (sum.encode / n) * 1000 })
+      for (let i = 0; i < n; i++) for (const [phase, us] of Object.entries(await once(exchange))) sum[phase] = (sum[phase] ?? 0) + us
+      for (const phase of Object.keys(sum)) sum[phase]! /= n
+      batches.push(sum)
     }
-    const phase = (label: string, key: keyof PhaseTimes, note?: string) => figures.addRuns('server', `${name}: ${label}`, batches.map((b) => b[key]), 'µs', { note })
-    if (exchange.request.method === 'POST') phase('parse (readForm)', 'parse')
-    phase('build (page instance + control tree)', 'build')
-    phase('lifecycle + render (runPage)', 'run', name.includes('async') ? 'includes the delta encoding' : undefined)
-    if (name.includes('async')) phase('encode (encodeDelta alone)', 'encode', 'already inside runPage; timed again on its own')
-    figures.addRuns('server', `${name}: total of the phases`, batches.map((b) => b.parse + b.build + b.run), 'µs', {
-      note: `single-core ceiling ≈ ${Math.round(1e6 / median(batches.map((b) => b.parse + b.build + b.run)))} req/s before HTTP`,
+    for (const [phase, label] of Object.entries(phaseLabels)) {
+      if (batches[0]![phase] === undefined) continue
+      figures.addRuns('server', `${name}: ${label}`, batches.map((b) => b[phase] ?? 0), 'µs')
+    }
+    const totals = batches.map((b) => Object.values(b).reduce((a, x) => a + x, 0))
+    figures.addRuns('server', `${name}: total of the phases`, totals, 'µs', {
+      note: `from Server-Timing; single-core ceiling ≈ ${Math.round(1e6 / median(totals))} req/s before HTTP`,
     })
   }
 }

@@ -8,6 +8,12 @@ export interface DeltaformConfig {
   /** Values for `<%$ AppSettings:Name %>`. */
   appSettings?: Record<string, string>
   enableEventValidation?: boolean
+  /**
+   * Send a `Server-Timing` header with each page answer (form, build, state, lifecycle, save,
+   * render in ms). On in development; off in production unless set, since it tells clients
+   * how long the server worked.
+   */
+  serverTiming?: boolean
   limits?: { maxBodyBytes?: number; maxFields?: number; maxFieldBytes?: number; maxViewStateBytes?: number }
 }
 

@@ -33,6 +33,14 @@ describe('serving a folder of pages', () => {
     expect(html).toContain('home of Samples')
   })
 
+  it('sends Server-Timing phases in development, and none in production unless configured', async () => {
+    const timing = (await dev.request('/')).headers.get('Server-Timing') ?? ''
+    expect(timing).toMatch(/^form;dur=\d+\.\d\d, build;dur=\d+\.\d\d, state;dur=[\d.]+, lifecycle;dur=[\d.]+, save;dur=[\d.]+, render;dur=[\d.]+$/)
+    expect((await prod.request('/')).headers.get('Server-Timing')).toBeNull()
+    const timed = createApp({ pages: dir, key, mode: 'production', config: { appSettings: { SiteName: 'Samples' }, serverTiming: true } })
+    expect((await timed.request('/')).headers.get('Server-Timing')).toContain('render;dur=')
+  })
+
   it('serves the other files as static files, but never code-behind or config', async () => {
     expect((await dev.request('/style.css')).status).toBe(200)
     expect((await dev.request('/secret.aspx.ts')).status).toBe(404)

@@ -1,11 +1,11 @@
-import { relative } from 'node:path'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { createControlRegistry, type MarkupClass } from '../controls/registry.ts'
 import { HttpError } from '../errors.ts'
 import { runPage } from '../page/lifecycle.ts'
+import { PhaseTimings } from '../page/phase-timings.ts'
 import { classifyRequest } from '../request/classify.ts'
 import { defaultFormLimits, readForm, type FormCollection, type FormLimits } from '../request/form.ts'
 import { resolveSigningKey } from '../state/keys.ts'
@@ -72,6 +72,7 @@ export function createApp(options: AppOptions): Hono {
   const limits: FormLimits = { ...defaultFormLimits, ...pick(config.limits) }
   const viewStateMaxBytes = config.limits?.maxViewStateBytes ?? defaultViewStateMaxBytes
   const enableEventValidation = config.enableEventValidation ?? true
+  const serverTiming = config.serverTiming ?? development
 
   const app = new Hono()
   const scripts = mountClientScripts(app, options.clientScripts)
@@ -91,13 +92,16 @@ export function createApp(options: AppOptions): Hono {
     if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
       throw new HttpError(405, `The method ${method} is not allowed for pages; use GET or POST.`)
     }
+    const timings = serverTiming ? new PhaseTimings() : undefined
     let form: FormCollection | null = null
     if (method === 'POST') form = await readForm(c.req.raw, limits)
+    timings?.mark('form')
     const kind = classifyRequest(method, c.req.raw.headers, form)
     const page = new entry.pageClass()
     page.clientScripts = await scripts.urls()
     page.partialRenderingOff = partialSwitch && url.searchParams.get('__deltaform_partial') === '0'
     entry.template.build(page)
+    timings?.mark('build')
     const result = await runPage(
       page,
       { method, url, headers: c.req.raw.headers, kind, form: kind === 'get' ? null : form, cookies: getCookie(c), raw: c },
@@ -108,8 +112,13 @@ export function createApp(options: AppOptions): Hono {
         enableEventValidation,
         viewStateMaxBytes,
         development,
+        timings,
       },
     )
+    if (timings) {
+      timings.mark(kind === 'callback' ? 'callback' : 'render')
+      c.header('Server-Timing', timings.header())
+    }
     result.headers.forEach((value, name) => c.header(name, value, { append: true }))
     c.header('X-Content-Type-Options', 'nosniff')
     if (kind !== 'get') c.header('Cache-Control', 'no-store')

@@ -50,7 +50,13 @@ export class AttributeCollection {
  * }
  */
 export class WebControl extends Control {
-  private attributeCollection: AttributeCollection | null = null
+  // Set in the constructor, not by an initializer (see the note on Control's fields).
+  private declare attributeCollection: AttributeCollection | null
+
+  constructor() {
+    super()
+    this.attributeCollection = null
+  }
 
   /** Attributes written as they are; see {@link AttributeCollection}. */
   get attributes(): AttributeCollection {

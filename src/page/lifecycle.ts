@@ -12,6 +12,7 @@ import { ClientScriptManager } from './client-script-manager.ts'
 import { renderDelta, renderErrorDelta, renderRedirectDelta } from './partial-render.ts'
 import type { FormState } from './form-render.ts'
 import { PageRedirect, type Page, type PageRequest } from './page.ts'
+import type { PhaseTimings } from './phase-timings.ts'
 
 /** How the runner treats state for one page. */
 export interface LifecycleSettings {
@@ -24,6 +25,8 @@ export interface LifecycleSettings {
   viewStateMaxBytes: number
   development: boolean
   nonce?: string
+  /** Collects the time of each phase: state (verify posted state), lifecycle, save, render. */
+  timings?: PhaseTimings
 }
 
 /** The outcome of running a page. */
@@ -71,6 +74,7 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
   try {
     // Verify signed state before any user code runs: tampered input never reaches a handler.
     const posted = decodePostedState(page, request, settings, signer, scope)
+    settings.timings?.mark('state')
     if (page.isCallback) callbackBaseline = page.clientScript.renderedEvents.size
     await phase(page, () => page.onPreInit())
     await phase(page, () => page.initRecursive())
@@ -103,7 +107,9 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
     await phase(page, () => page.preRenderRecursive())
     await phase(page, () => page.onPreRenderComplete())
 
+    settings.timings?.mark('lifecycle')
     page.formState = saveFormState(page, settings, signer, scope)
+    settings.timings?.mark('save')
     await phase(page, () => page.onSaveStateComplete())
 
     const sm = ScriptManager.getCurrent(page)
