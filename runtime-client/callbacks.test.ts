@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { encodeRecord } from '../src/protocol/delta.ts'
 import { buildClient } from './build.ts'
+import { installCallbacks } from './callbacks.ts'
 import { install } from './install.ts'
 import { PageRequestManager } from './prm.ts'
 import { click, fakeFetch, form, page, settle } from './test-dom.ts'
@@ -201,13 +202,17 @@ describe('callbacks and async postbacks (§4.8)', () => {
 })
 
 describe('installation', () => {
-  it('defines the globals only where the page has none (the original WebForms.js may be loaded)', () => {
+  it('the core leaves the callback globals to the callbacks part, which defines only those the page has not (the original WebForms.js may be loaded)', () => {
     page(form(''), '', false)
     const w = g.window
+    install()
+    expect(w.WebForm_DoCallback).toBeUndefined()
+    expect(w.WebForm_InitCallback).toBeUndefined()
+    expect(w.__pendingCallbacks).toBeUndefined()
     const original = (w.WebForm_DoCallback = vi.fn())
     w.__synchronousCallBackIndex = 0
     w.__theFormPostData = 'kept&'
-    install()
+    installCallbacks(w)
     expect(w.WebForm_DoCallback).toBe(original)
     expect(w.__synchronousCallBackIndex).toBe(0)
     expect(w.__theFormPostData).toBe('kept&')
@@ -216,11 +221,12 @@ describe('installation', () => {
     expect(typeof w.WebForm_InitCallback).toBe('function')
   })
 
-  it('the minified bundle installs WebForm_DoCallback before the PageRequestManager wraps it', async () => {
-    const { code } = await buildClient()
+  it('the minified callbacks part, loaded after the minified core, installs WebForm_DoCallback before the PageRequestManager wraps it', async () => {
+    const { code, parts } = await buildClient()
     const sent = fakeFetch()
     const { $ } = page(form('<div id="UpdatePanel1"><input type="submit" name="Button1" value="Go" id="Button1" /></div>'), '', false)
-    new Function(code)() // test harness only: the bundle itself never evaluates code
+    new Function(code)() // test harness only: the bundles themselves never evaluate code
+    new Function(parts.callbacks.code)()
     const w = g.window
     const log: string[] = []
     w.WebForm_InitCallback()
@@ -234,5 +240,22 @@ describe('installation', () => {
     click($('Button1'), true)
     w.WebForm_DoCallback('__Page', 'dropped', null, null, null, true)
     expect(sent).toHaveLength(2)
+  })
+
+  it('a callbacks part that arrives after _initialize (with an async postback) still drops calls during async postbacks and is cancelled by them', async () => {
+    const sent = fakeFetch()
+    const { $ } = page(form('<div id="UpdatePanel1"><input type="submit" name="Button1" value="Go" id="Button1" /></div>'), '', false)
+    const w = g.window
+    install()
+    PageRequestManager._initialize('ScriptManager1', 'form1', ['tUpdatePanel1', 'UpdatePanel1'], [], [], 90, '')
+    installCallbacks(w)
+    const r = recorder()
+    w.WebForm_DoCallback('T', 'pending', r.ok, 'p', r.err, true)
+    click($('Button1'), true)
+    expect(w.__pendingCallbacks).toEqual([null])
+    w.WebForm_DoCallback('T', 'dropped', r.ok, 'd', r.err, true)
+    expect(sent.map((x) => x.body.includes('__CALLBACKPARAM=dropped'))).toEqual([false, false])
+    await sent[0].reply('sstale')
+    expect(r.log).toEqual([])
   })
 })

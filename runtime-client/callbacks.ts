@@ -1,10 +1,11 @@
 // Client callbacks (ICallbackEventHandler): WebForm_InitCallback and WebForm_DoCallback of
 // WebForms.js over fetch (PROTOCOL.md §5.2, §5.4). The PageRequestManager drops and cancels
-// them around async postbacks (§4.8, prm.ts).
+// them around async postbacks (§4.8, prm.ts). A part of its own (`/__deltaform/callbacks.<hash>.js`,
+// entry parts/callbacks.ts), loaded after the core only by pages that reference a callback.
 import { eachField, pair } from './body.ts'
+import { setHiddenField } from './fields.ts'
 import { post } from './net.ts'
-import { setHiddenField } from './response.ts'
-import { pageForm } from './webforms.ts'
+import { defineMissing, pageForm } from './webforms.ts'
 
 const EV = '__EVENTVALIDATION'
 
@@ -96,6 +97,10 @@ export function callbackGlobals(w: any): Record<string, unknown> {
       w.__theFormPostData += snapshot(pageForm(w), w.__theFormPostCollection)
     },
     WebForm_DoCallback(eventTarget: string, eventArgument: string, eventCallback: unknown, context: unknown, errorCallback: unknown, useAsync: unknown, options?: CallbackOptions) {
+      // The PageRequestManager's own drop (§4.8), for when this part arrived after its
+      // _initialize (an async postback brought the first callback reference) and it could not wrap us.
+      const prm = w.Sys && w.Sys.WebForms.PageRequestManager._instance
+      if (prm && prm.get_isInAsyncPostBack()) return
       const f = pageForm(w)
       const ev = f[EV]
       const pending: Array<PendingCallback | null> = w.__pendingCallbacks
@@ -140,4 +145,15 @@ export function callbackGlobals(w: any): Record<string, unknown> {
         .then(done, () => done(''))
     },
   }
+}
+
+/**
+ * Defines the client-callback globals of {@link callbackGlobals} the page has not defined (the
+ * original WebForms.js may be loaded instead): what the callbacks part does when it loads.
+ *
+ * @example
+ * installCallbacks(window) // WebForm_DoCallback, WebForm_InitCallback, __pendingCallbacks…
+ */
+export function installCallbacks(w: any): void {
+  defineMissing(w, callbackGlobals(w))
 }

@@ -1,9 +1,13 @@
 // The two script controls the server creates with $create: UpdateProgress and Timer.
 // Plain closures (no class hierarchy): `new UpdateProgress(el)` returns the component object.
+// A part of its own (`/__deltaform/components.<hash>.js`, entry parts/components.ts), loaded
+// after the core by pages that have one of them: it reaches the core through `window.Sys` only,
+// never by importing it (that would bundle a second copy).
 import { accessors } from './events.ts'
 import { panelUniqueID } from './ids.ts'
-import { PageRequestManager } from './prm.ts'
-import { Application } from './sys.ts'
+import type { PageRequestManager } from './prm.ts'
+
+const sys = (): any => (window as any).Sys
 
 type Start = (c: any, props: any, prm: PageRequestManager) => () => void
 
@@ -20,10 +24,10 @@ export function control(el: any, props: Record<string, unknown>, start: Start): 
   const c: any = Object.assign(accessors(props), {
     get_element: () => el,
     get_id: () => el.id,
-    initialize: () => (stop = start(c, props, PageRequestManager.getInstance())),
+    initialize: () => (stop = start(c, props, sys().WebForms.PageRequestManager.getInstance())),
     dispose() {
       if (el.control === c) el.control = null
-      Application.removeComponent(c)
+      sys().Application.removeComponent(c)
       stop()
     },
   })
@@ -108,4 +112,15 @@ export function Timer(el: any): any {
       prm.remove_endRequest(end)
     }
   })
+}
+
+/**
+ * Adds `Sys.UI._UpdateProgress` and `Sys.UI._Timer` to the core's `Sys`: what the components
+ * part does when it loads.
+ *
+ * @example
+ * installComponents(window) // $create(Sys.UI._Timer, …) works from now on
+ */
+export function installComponents(w: any): void {
+  Object.assign(w.Sys.UI, { _UpdateProgress: UpdateProgress, _Timer: Timer })
 }

@@ -268,8 +268,9 @@ export class PageRequestManager {
     this._scrollPosition = [w.scrollX || 0, w.scrollY || 0]
     this.abortPostBack()
     raise(this, 'beginRequest', accessors({ request: req, postBackElement: s.sourceElement, updatePanelsToUpdate: (panels || []).slice() }))
-    // Pending client callbacks would corrupt __EVENTVALIDATION: drop them (§4.8).
-    const pending = (this.orig_[hooks[3]] && w.__pendingCallbacks) || []
+    // Pending client callbacks would corrupt __EVENTVALIDATION: drop them (§4.8) — also when the
+    // callbacks part arrived after _initialize, so WebForm_DoCallback was not there to wrap.
+    const pending = w.__pendingCallbacks || []
     pending.forEach((c: any, i: number) => {
       if (!c) return
       if (!c.async) w.__synchronousCallBackIndex = -1

@@ -1,6 +1,7 @@
 // Applying an async-postback response, in the order of PROTOCOL.md §2.5.
 import { parseDelta, type DeltaRecord } from '../src/protocol/delta.ts'
 import { accessors, byId, raise, sysError, throwLater } from './events.ts'
+import { setHiddenField } from './fields.ts'
 import { pairs, processArrays, type ControlLists } from './ids.ts'
 import type { Executor } from './net.ts'
 import type { PageRequestManager } from './prm.ts'
@@ -56,30 +57,6 @@ const missingPanel = (id: string) =>
   sysError('Sys.InvalidOperationException', `Could not find UpdatePanel with ID '${id}'. If it is being updated dynamically then it must be inside another UpdatePanel.`)
 
 const loadFailed = (src: string) => sysError('Sys.ScriptLoadFailedException', `The script '${src}' could not be loaded.`)
-
-/**
- * Creates or replaces hidden field `id` as an `<input type=hidden>` inside its own
- * `display:none !important` span at the end of the form (the span is re-used next time).
- *
- * @example
- * setHiddenField(theForm, '__VIEWSTATE', '/wEPDw…')
- */
-export function setHiddenField(form: any, id: string, value: string): void {
-  let field = byId(id)
-  let span: any
-  if (field && field.contained_) span = field.parentNode
-  else {
-    if (field) field.remove()
-    span = document.createElement('span')
-    span.style.cssText = 'display:none !important'
-    form.appendChild(span)
-  }
-  span.innerHTML = "<input type='hidden' />"
-  field = span.firstChild
-  field.contained_ = 1
-  field.id = field.name = id
-  field.value = value
-}
 
 function removeField(id: string) {
   const f = byId(id)

@@ -8,7 +8,9 @@
  */
 export type ScriptItem = [attrs: Record<string, string>, fallback?: string]
 
-const loaded = new Set<string>()
+// Includes this runtime loaded or is loading, by resolved URL: a second request for one waits
+// for the same load instead of adding it again. A failed one is forgotten (tried again next time).
+const loads = new Map<string, Promise<boolean>>()
 
 const abs = (url: string) => {
   try {
@@ -19,14 +21,15 @@ const abs = (url: string) => {
 }
 
 /**
- * Whether a script URL is already in the page (resolved `src` of any `<script>`) or was loaded here.
+ * Whether a script URL is already in the page (resolved `src` of any `<script>`) or was loaded
+ * (or is being loaded) here.
  *
  * @example
  * isLoaded('/__deltaform/client.3f2a1b9c.js') // true
  */
 export function isLoaded(src: string): boolean {
   const u = abs(src)
-  return loaded.has(u) || [...document.querySelectorAll('script[src]')].some((s: any) => abs(s.src) === u)
+  return loads.has(u) || [...document.querySelectorAll('script[src]')].some((s: any) => abs(s.src) === u)
 }
 
 function create(attrs: Record<string, string>): any {
@@ -55,17 +58,29 @@ export function runInline(attrs: Record<string, string>): void {
 const load = (attrs: Record<string, string>) =>
   new Promise<boolean>((resolve) => {
     const s = create(attrs)
-    s.onload = () => {
-      loaded.add(abs(attrs.src))
-      resolve(true)
-    }
-    s.onerror = () => resolve(false)
+    s.onload = () => resolve(true)
+    // Removed again, so that the page does not count it as present.
+    s.onerror = () => (s.remove(), resolve(false))
     document.head.appendChild(s)
   })
 
+// Loads an include (or its fallback) once; resolves with whether it is there.
+function include(attrs: Record<string, string>, fallback?: string): Promise<boolean> {
+  const u = abs(attrs.src)
+  let done = loads.get(u)
+  if (!done) {
+    if (isLoaded(u)) return Promise.resolve(true)
+    done = load(attrs).then((ok) => ok || (!!fallback && load({ src: fallback })))
+    loads.set(u, done)
+    done.then((ok) => ok || loads.delete(u))
+  }
+  return done
+}
+
 /**
  * Runs scripts strictly in order: includes load one after another (skipped when already
- * present; the fallback URL is tried when one fails), inline ones run in between.
+ * present, awaited when already loading; the fallback URL is tried when one fails), inline
+ * ones run in between.
  * Resolves with the URL of the first include that failed, if any.
  *
  * @example
@@ -75,7 +90,7 @@ export async function runScripts(items: ScriptItem[]): Promise<string | undefine
   let failed: string | undefined
   for (const [attrs, fallback] of items) {
     if (!attrs.src) runInline(attrs)
-    else if (!isLoaded(attrs.src) && !(await load(attrs)) && !(fallback && (await load({ src: fallback })))) failed ||= attrs.src
+    else if (!(await include(attrs, fallback))) failed ||= attrs.src
   }
   return failed
 }

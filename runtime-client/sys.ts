@@ -1,12 +1,12 @@
 // Just enough of the MicrosoftAjax.js core: Sys.Application, $get, $create, $find and the
 // JSON deserializer. Components are plain objects; there is no type system (registerClass).
+import { disposeInside, own, resetDisposals } from './dispose.ts'
 import { accessors, addEvents, raise } from './events.ts'
 
 /** `Sys.EventArgs` — only `Sys.EventArgs.Empty` is used by pages. @example Sys.EventArgs.Empty */
 export const EventArgs = { Empty: {} }
 
 let comps: Record<string, any> = {}
-let owners = new WeakMap<object, any>()
 let created: any[] = []
 let started = false
 let inited = false
@@ -59,27 +59,12 @@ Object.assign(Application, {
   },
   getComponents: () => Object.values(comps),
   findComponent: $find,
+  // Looks only at the elements known to hold something to dispose (dispose.ts), never at
+  // every descendant: replacing a panel of plain markup costs nothing here.
   disposeElement(element: any, childNodesOnly?: boolean) {
     if (element.nodeType != 1) return
-    const all: any[] = [...element.querySelectorAll('*')]
-    if (!childNodesOnly) all.push(element)
-    const gone = new Set(all)
-    const dispose = (x: any) => x && typeof x.dispose == 'function' && x.dispose()
-    // Innermost first: an element's own dispose(), else its control; then its behaviors.
-    for (const el of all.reverse()) {
-      dispose(el.dispose ? el : el.control)
-      ;[...(el._behaviors || []), ...(el._components || [])].reverse().forEach(dispose)
-      el._components = null
-    }
-    // Components $create attached to an element without making them its `control`.
-    for (const id in comps) {
-      const c = comps[id]
-      const el = owners.get(c)
-      if (gone.has(el)) {
-        delete comps[id]
-        if (el!.control !== c) dispose(c)
-      }
-    }
+    const gone = disposeInside(element, childNodesOnly)
+    if (gone.size) for (const id in comps) if (gone.has(comps[id])) delete comps[id]
   },
 })
 
@@ -121,7 +106,7 @@ export function $create(type: any, properties?: any, events?: any, references?: 
   for (const k in references) assign(c, k, $find(references[k]))
   const id = c.get_id ? c.get_id() : (properties && properties.id) || (element && element.id)
   if (id) comps[id] = c
-  if (element) owners.set(c, element)
+  if (element) own(element, c)
   created.push(c)
   if (c.initialize) c.initialize()
   return c
@@ -150,7 +135,7 @@ export function deserialize(text: string): any {
  */
 export function resetApplication(): void {
   comps = {}
-  owners = new WeakMap()
+  resetDisposals()
   created = []
   started = inited = loaded = false
   Application.ev_ = {}

@@ -1,8 +1,10 @@
 // Test support (not bundled): a linkedom page as `window`/`document`, with the few form
 // behaviours of real browsers that linkedom lacks, and a fake fetch.
 import { parseHTML } from 'linkedom'
-import { PageRequestManager } from './prm.ts'
+import { installCallbacks } from './callbacks.ts'
+import { installComponents } from './components.ts'
 import { install } from './install.ts'
+import { PageRequestManager } from './prm.ts'
 import { resetApplication } from './sys.ts'
 
 const globalNames = [
@@ -35,10 +37,33 @@ function polyfill(document: any) {
   define(button, 'type', function () { return (this.getAttribute('type') || 'submit').toLowerCase() })
   define(button, 'value', function () { return this.getAttribute('value') || '' })
   define(option, 'value', function () { return this.hasAttribute('value') ? this.getAttribute('value') : this.textContent })
+  // linkedom swaps PRECEDING and FOLLOWING for nodes in different branches.
+  let node = document.body
+  while (!Object.prototype.hasOwnProperty.call(node, 'compareDocumentPosition')) node = Object.getPrototypeOf(node)
+  node.compareDocumentPosition = compareDocumentPosition
+}
+
+// Node.compareDocumentPosition for elements of one document, as browsers answer it.
+function compareDocumentPosition(this: any, other: any): number {
+  if (this === other) return 0
+  if (this.contains(other)) return 20 // CONTAINED_BY | FOLLOWING
+  if (other.contains(this)) return 10 // CONTAINS | PRECEDING
+  const path = (n: any) => {
+    const out = []
+    for (; n; n = n.parentNode) out.unshift(n)
+    return out
+  }
+  const a = path(this)
+  const b = path(other)
+  let i = 0
+  while (a[i] === b[i]) i++
+  const siblings = [...a[i - 1].childNodes]
+  return siblings.indexOf(a[i]) < siblings.indexOf(b[i]) ? 4 : 2
 }
 
 /**
- * One page for one test: globals reset, runtime installed (unless told not to), nothing initialized yet.
+ * One page for one test: globals reset, runtime installed — the core and both parts — unless
+ * told not to, nothing initialized yet.
  *
  * @example
  * const { $ } = page(form('<div id="UP1"></div>'))
@@ -53,7 +78,11 @@ export function page(body: string, head = '', installRuntime = true) {
   g.location = { href: 'http://localhost/page.aspx' }
   PageRequestManager._instance = undefined
   resetApplication()
-  if (installRuntime) install()
+  if (installRuntime) {
+    install()
+    installComponents(window)
+    installCallbacks(window)
+  }
   return { window, document, $: (id: string) => document.getElementById(id) as any }
 }
 

@@ -80,16 +80,16 @@ const pageHelpers = `
     prm.add_endRequest(done)
     prm.beginAsyncPostBack(['UpdatePanel1'], 'Button1', '')
   })
-  // Sys.Application.disposeElement over the panel alone: the walk the runtime does before
-  // replacing a panel's content (no components here, so it only looks).
+  // Sys.Application.disposeElement over the panel alone, as the runtime calls it before
+  // replacing a panel's content (no components here: it looks at no element).
   window.__benchDisposeWalk = () => {
     const panel = document.getElementById('UpdatePanel1')
     const start = performance.now()
     Sys.Application.disposeElement(panel, true)
     return performance.now() - start
   }
-  // innerHTML right after the dispose walk (the walk itself not timed): what the walk's
-  // wrappers and expandos on the old rows cost the replacement.
+  // innerHTML right after disposeElement (itself not timed): what a walk's wrappers and
+  // expandos on the old rows would cost the replacement.
   window.__benchInnerHtmlAfterWalk = () => {
     const panel = document.getElementById('UpdatePanel1')
     Sys.Application.disposeElement(panel, true)
@@ -131,6 +131,8 @@ export async function measureApply(figures: Figures, clockGet: Exchange, clockAs
     return
   }
   const client = await buildClient()
+  // The core and its parts by name (the page references those it needs).
+  const scripts = new Map<string, string>([['client', client.code], ...Object.entries(client.parts).map(([name, part]): [string, string] => [name, part.code])])
   const records = parseDelta(clockAsync.response.body)
   const panel = records.find((r) => r.type === 'updatePanel' && r.id === 'UpdatePanel1')
   if (!panel) throw new Error('The clock.aspx async answer has no UpdatePanel1 record.')
@@ -145,7 +147,8 @@ export async function measureApply(figures: Figures, clockGet: Exchange, clockAs
       const path = new URL(request.url()).pathname
       if (path === '/clock.aspx' && request.method() === 'POST') return route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: delta })
       if (path === '/clock.aspx') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: clockGet.response.body })
-      if (path.startsWith('/__deltaform/client.')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: client.code })
+      const script = scripts.get(path.slice('/__deltaform/'.length).split('.')[0]!)
+      if (path.startsWith('/__deltaform/') && script) return route.fulfill({ status: 200, contentType: 'text/javascript', body: script })
       return route.fulfill({ status: 200, contentType: path.endsWith('.css') ? 'text/css' : 'text/plain', body: '' })
     })
     await page.addInitScript({ content: pageHelpers })

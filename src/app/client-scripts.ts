@@ -34,8 +34,9 @@ function hashOf(code: string): string {
 
 /**
  * Serves the browser scripts under `/__deltaform/` with content-hash URLs (cached for a
- * year) and tells pages which URLs to reference: Deltaform's own client bundle by default,
- * or the original ASP.NET AJAX scripts when the app names them.
+ * year) and tells pages which URLs to reference: Deltaform's own client by default — the core
+ * `client.<hash>.js` and its parts `components.<hash>.js` and `callbacks.<hash>.js` — or the
+ * original ASP.NET AJAX scripts when the app names them.
  *
  * @example
  * const scripts = mountClientScripts(app, options.clientScripts)
@@ -61,10 +62,11 @@ export function mountClientScripts(app: Hono, microsoft?: MicrosoftClientScripts
       focus,
     })
   } else {
-    ready = buildClient().then(({ code }) => {
+    ready = buildClient().then(({ code, parts }) => {
       const client = add('client', code)
-      // The bundle defines WebForm_AutoFocus itself: the focus record's script is then already loaded.
-      return { kind: 'deltaform', client, focus: client }
+      // The core defines WebForm_AutoFocus itself: the focus record's script is then already loaded.
+      // The parts (Timer/UpdateProgress, client callbacks) are referenced only by pages that need them.
+      return { kind: 'deltaform', client, focus: client, components: add('components', parts.components.code), callbacks: add('callbacks', parts.callbacks.code) }
     })
   }
   app.get(`${prefix}:file`, async (c, next) => {

@@ -45,10 +45,16 @@ export interface ClientScriptApi {
 
 /**
  * Which browser scripts the ScriptManager references: Deltaform's own bundle, or the
- * original ASP.NET AJAX files for teams keeping their client code.
+ * original ASP.NET AJAX files for teams keeping their client code. Deltaform's bundle is a core
+ * (`client`) plus optional parts a page loads after it only when it needs them: `components`
+ * (Timer, UpdateProgress) and `callbacks` (WebForm_DoCallback). Without a part's URL (a page not
+ * served by an app) nothing references that part.
+ *
+ * @example
+ * const set: ClientScriptSet = { kind: 'deltaform', client: '/__deltaform/client.1a2b3c4d.js', focus: '/__deltaform/client.1a2b3c4d.js', components: '/__deltaform/components.5e6f7a8b.js' }
  */
 export type ClientScriptSet =
-  | { kind: 'deltaform'; client: string; focus: string }
+  | { kind: 'deltaform'; client: string; focus: string; components?: string; callbacks?: string }
   | { kind: 'microsoft'; webForms: string; microsoftAjax: string; microsoftAjaxWebForms: string; microsoftAjaxTimer?: string; focus: string }
 
 /** A validator as the page sees it (Page.validators). */

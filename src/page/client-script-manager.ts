@@ -35,8 +35,15 @@ export class ClientScriptManager implements ClientScriptApi {
   postedEvents: EventValidation | null = null
   /** The CSP nonce put on every script element Deltaform writes, if the app uses one. */
   nonce: string | undefined
-  /** The script providing WebForm_DoCallback and WebForm_DoPostBackWithOptions (Deltaform's client or WebForms.js). */
+  /** The script providing WebForm_DoPostBackWithOptions (Deltaform's client core or WebForms.js, which has WebForm_DoCallback too). */
   webFormsScriptUrl = ''
+  /**
+   * Whether this request asked for a callback reference: the page then needs the client
+   * callbacks (Deltaform's callbacks part, which the form render adds after the core).
+   */
+  usesCallbacks = false
+  // Includes already written at the top of the form; later ones go out before the startup scripts.
+  private readonly writtenIncludes = new Set<string>()
 
   constructor(readonly enableEventValidation: boolean) {}
 
@@ -61,7 +68,8 @@ export class ClientScriptManager implements ClientScriptApi {
   /**
    * The `WebForm_DoCallback(...)` call text that starts a client callback to `control` (or the
    * page, `__Page`); `argument` and `context` are JavaScript expressions. Registers the client
-   * script and the `WebForm_InitCallback();` startup script.
+   * script and the `WebForm_InitCallback();` startup script, and marks the page as using
+   * callbacks ({@link usesCallbacks}).
    *
    * @example
    * this.clientScript.getCallbackEventReference(this, 'arg', 'ReceiveServerData', 'context')
@@ -80,6 +88,7 @@ export class ClientScriptManager implements ClientScriptApi {
       throw new Error(`The control '${target}' must have raiseCallbackEvent() and getCallbackResult() to be the target of a callback.`)
     }
     if (this.webFormsScriptUrl) this.registerClientScriptInclude('deltaform.webforms', this.webFormsScriptUrl)
+    this.usesCallbacks = true
     this.registerStartupScript('deltaform.initCallback', 'WebForm_InitCallback();', true)
     const js = (expression: string | null) => (expression === null ? 'null' : expression === '' ? '""' : expression)
     return `WebForm_DoCallback('${jsStringEncode(target)}',${js(argument)},${clientCallback},${js(context)},${js(clientErrorCallback)},${useAsync})`
@@ -157,7 +166,8 @@ export class ClientScriptManager implements ClientScriptApi {
 
   /** @internal Writes includes and script blocks (top of the form). */
   renderClientScriptBlocks(writer: HtmlWriter): void {
-    for (const url of this.includes.values()) writer.write(`<script src="${escapeAttr(url)}"${this.nonceAttr}></script>\n`)
+    this.writtenIncludes.clear()
+    this.renderIncludes(writer)
     for (const entry of this.blocks.values()) this.writeScript(writer, entry)
     if (this.submitStatements.size > 0) {
       const body = [...this.submitStatements.values()].join('\n')
@@ -165,13 +175,25 @@ export class ClientScriptManager implements ClientScriptApi {
     }
   }
 
-  /** @internal Writes startup scripts (bottom of the form). */
+  /**
+   * @internal Writes startup scripts (bottom of the form), after the includes registered since
+   * the top of the form was written (as ASP.NET renders a late WebForms.js at the form's end).
+   */
   renderStartupScripts(writer: HtmlWriter): void {
+    this.renderIncludes(writer)
     for (const entry of this.startupScripts.values()) this.writeScript(writer, entry)
   }
 
   get nonceAttr(): string {
     return this.nonce ? ` nonce="${escapeAttr(this.nonce)}"` : ''
+  }
+
+  private renderIncludes(writer: HtmlWriter): void {
+    for (const [key, url] of this.includes) {
+      if (this.writtenIncludes.has(key)) continue
+      this.writtenIncludes.add(key)
+      writer.write(`<script src="${escapeAttr(url)}"${this.nonceAttr}></script>\n`)
+    }
   }
 
   private writeScript(writer: HtmlWriter, entry: ScriptEntry): void {

@@ -1,3 +1,4 @@
+import { includeCallbackScript } from '../callbacks/callback-script.ts'
 import type { Control } from '../controls/control.ts'
 import type { HtmlWriter } from '../render/html-writer.ts'
 import { htmlEncode } from '../render/encode.ts'
@@ -42,16 +43,19 @@ export function beginFormRender(page: Page, writer: HtmlWriter, form: Control): 
       '        theForm.submit();\n' +
       '    }\n}\n//]]>\n</script>\n',
   )
+  includeCallbackScript(page)
   page.clientScript.renderClientScriptBlocks(writer)
 }
 
 /**
- * Writes the end of a server form's content: startup scripts and `__EVENTVALIDATION`.
+ * Writes the end of a server form's content: includes registered while the form rendered,
+ * startup scripts and `__EVENTVALIDATION`.
  *
  * @example
  * endFormRender(page, writer, form)
  */
 export function endFormRender(page: Page, writer: HtmlWriter, _form: Control): void {
+  includeCallbackScript(page)
   page.clientScript.renderStartupScripts(writer)
   const eventValidation = page.formState.encodeEventValidation()
   if (eventValidation) {

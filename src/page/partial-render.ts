@@ -120,10 +120,14 @@ function scriptRecords(page: Page, sm: ScriptManager): DeltaRecord[] {
   const out: DeltaRecord[] = []
   const of = <K extends ScriptRegistration['kind']>(kind: K) => sm.registrations.filter((r): r is Extract<ScriptRegistration, { kind: K }> => r.kind === kind)
   for (const r of of('array')) if (active(r, true)) out.push(record(DeltaToken.arrayDeclaration, r.name, r.value))
+  const included = new Set<string>()
   for (const r of sm.registrations) {
     if (!active(r, true)) continue
-    if (r.kind === 'include') out.push(record(DeltaToken.scriptBlock, ScriptKind.path, r.url))
-    else if (r.kind === 'block') out.push(scriptRecord(DeltaToken.scriptBlock, r.script, r.addScriptTags))
+    if (r.kind === 'include') {
+      // Several controls may need one script (two Timers): one record per URL.
+      if (!included.has(r.url)) out.push(record(DeltaToken.scriptBlock, ScriptKind.path, r.url))
+      included.add(r.url)
+    } else if (r.kind === 'block') out.push(scriptRecord(DeltaToken.scriptBlock, r.script, r.addScriptTags))
   }
   for (const r of of('startup')) if (active(r, true)) out.push(scriptRecord(DeltaToken.scriptStartupBlock, r.script, r.addScriptTags))
   for (const r of of('submit')) if (active(r, true)) out.push(record(DeltaToken.onSubmit, '', r.script))

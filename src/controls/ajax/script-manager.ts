@@ -158,6 +158,21 @@ export class ScriptManager extends Control implements PostBackDataHandler {
     this.host?.clientScript.registerClientScriptInclude(key, url)
   }
 
+  /**
+   * A script a control's client side needs (ASP.NET's script reference of a script control):
+   * one `<script src>` per page, whichever controls ask, and in an async postback an include
+   * record whenever `owner` is inside a refreshing panel — so a control that first appears
+   * there brings its script along (the client skips scripts it already has).
+   *
+   * @example
+   * sm.registerScriptReference(this, host.clientScripts.components)
+   */
+  registerScriptReference(owner: Control, url: string): void {
+    const key = `reference:${url}`
+    if (!this.registrations.some((r) => r.kind === 'include' && r.owner === owner && r.url === url)) this.registrations.push({ kind: 'include', owner, key, url })
+    this.host?.clientScript.registerClientScriptInclude(key, url)
+  }
+
   registerArrayDeclaration(owner: Control, name: string, value: string): void {
     this.registrations.push({ kind: 'array', owner, name, value })
     this.host?.clientScript.registerStartupScript(`array:${name}:${this.registrations.length}`, `var ${name} = window.${name} || []; ${name}.push(${value});\n`, true)

@@ -2,7 +2,7 @@ import { Control } from '../control.ts'
 import type { PostBackEventHandler } from '../host.ts'
 import { defineStateProperties } from '../properties.ts'
 import type { HtmlWriter } from '../../render/html-writer.ts'
-import { componentScript } from './component-script.ts'
+import { registerComponent } from './component-script.ts'
 import { ScriptManager } from './script-manager.ts'
 
 /**
@@ -28,8 +28,7 @@ export class Timer extends Control implements PostBackEventHandler {
       }
       if (!sm.isInAsyncPostBack) this.host!.clientScript.registerClientScriptInclude('MicrosoftAjaxTimer.js', scripts.microsoftAjaxTimer)
     }
-    const script = componentScript('Sys.UI._Timer', { enabled: this.enabled, interval: this.interval, uniqueID: this.uniqueID }, this)
-    sm.registerStartupScript(this, `Timer:${this.uniqueID}`, script, true)
+    registerComponent(this, sm, 'Timer', 'Sys.UI._Timer', { enabled: this.enabled, interval: this.interval, uniqueID: this.uniqueID })
     this.host!.clientScript.registerForEventValidation(this.uniqueID, '')
     return super.onPreRender()
   }

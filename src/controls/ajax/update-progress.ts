@@ -1,7 +1,7 @@
 import { Control } from '../control.ts'
 import { declareMarkupProperties, defineStateProperties } from '../properties.ts'
 import type { HtmlWriter } from '../../render/html-writer.ts'
-import { componentScript } from './component-script.ts'
+import { registerComponent } from './component-script.ts'
 import { ScriptManager } from './script-manager.ts'
 
 interface ProgressTemplate {
@@ -42,8 +42,7 @@ export class UpdateProgress extends Control {
       if (!panel) throw new Error(`The UpdateProgress '${this.id}' names AssociatedUpdatePanelID '${this.associatedUpdatePanelID}', which is not on the page.`)
       panelClientID = panel.clientID
     }
-    const script = componentScript('Sys.UI._UpdateProgress', { associatedUpdatePanelId: panelClientID, displayAfter: this.displayAfter, dynamicLayout: this.dynamicLayout }, this)
-    sm.registerStartupScript(this, `UpdateProgress:${this.uniqueID}`, script, true)
+    registerComponent(this, sm, 'UpdateProgress', 'Sys.UI._UpdateProgress', { associatedUpdatePanelId: panelClientID, displayAfter: this.displayAfter, dynamicLayout: this.dynamicLayout })
     return super.onPreRender()
   }
 
