@@ -7,6 +7,7 @@ const test = base.extend<DeltaformFixtures>(deltaformFixtures)
 const time = /\d{1,2}:\d{2}:\d{2}\s?[AP]M/g
 /** A label's number as it appears in decoded view state. */
 const tickText = /\{"Text":"\d+"\}/g
+const isoTime = /\d{2}:\d{2}:\d{2}(\.\d{3})?/g
 // One seed per page in CI (set DELTAFORM_SEED to explore others); a failure prints the seed to replay.
 const seed = Number(process.env.DELTAFORM_SEED) || 20260
 const walk = 4
@@ -14,7 +15,7 @@ const walk = 4
 test.describe('comparePostbacks on every sample page', () => {
   test('index: following a link to a sample', async ({ comparePostbacks }) => {
     const { partial } = await comparePostbacks('/', async (page, act) => {
-      await act(() => page.getByRole('link', { name: 'counter.aspx' }).click())
+      await act(() => page.getByRole('link', { name: 'counter.aspx', exact: true }).click())
     })
     expect(partial.state.url).toBe('/counter.aspx')
   })
@@ -53,6 +54,30 @@ test.describe('comparePostbacks on every sample page', () => {
       await act(() => page.getByRole('button', { name: '-1' }).click())
       await expect(page.locator('#Count')).toHaveText('1')
     })
+  })
+
+  test('session-counter: a count in session state survives a reload', async ({ comparePostbacks }) => {
+    await comparePostbacks('/session-counter.aspx', async (page, act) => {
+      await act(() => page.getByRole('button', { name: '+1' }).click())
+      await act(() => page.getByRole('button', { name: '+1' }).click())
+      await act(() => page.getByRole('link', { name: 'Open again' }).click())
+      await expect(page.locator('#Count')).toHaveText('2')
+    })
+  })
+
+  test('cache: a cached page keeps its render time; the Substitution clock stays live', async ({ page }) => {
+    await page.goto('/cache.aspx?zip=60601')
+    const rendered = await page.locator('#RenderedAt').textContent()
+    const live = await page.locator('#live').textContent()
+    await page.waitForTimeout(1100)
+    await page.reload()
+    await expect(page.locator('#RenderedAt')).toHaveText(rendered!)
+    await expect(page.locator('#live')).not.toHaveText(live!)
+    await page.goto('/cache-admin.aspx')
+    await page.getByRole('button', { name: 'Invalidate "weather"' }).click()
+    await expect(page.getByRole('status')).toContainText('invalidated')
+    await page.goto('/cache.aspx?zip=60601')
+    await expect(page.locator('#RenderedAt')).not.toHaveText(rendered!)
   })
 
   test('clock: the panel and its outside trigger', async ({ comparePostbacks }) => {
@@ -188,6 +213,11 @@ const differentialPages: Array<[string, DifferentialOptions]> = [
   // Fifty Select links and the paging and sorting links: two single checks per kind keep the
   // run short; the walk still picks from all of them.
   ['/orders.aspx', { maxPerGroup: 2 }],
+  // Output cached: the render time and the live Substitution clock differ from run to run.
+  ['/cache.aspx', { volatile: [isoTime] }],
+  ['/cache-admin.aspx', { ignore: ['#Status', '#Stats'] }],
+  // Each run starts with a new session (the kit clears cookies between runs).
+  ['/session-counter.aspx', {}],
 ]
 
 test.describe('differential on every sample page', () => {

@@ -2,15 +2,18 @@ import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from './app/create-app.ts'
+import { cacheCommand } from './cli-cache.ts'
 
 const usage = `Usage: deltaform serve <pagesDir> [--port N] [--host H] [--production] [--microsoft-ajax DIR]
+       deltaform cache flush <pagesDir>
 
 Serves a folder of .aspx pages (file-system routing: index.aspx answers /).
 Reads <pagesDir>/deltaform.config.json when present. Development mode unless
 NODE_ENV=production or --production; production needs DELTAFORM_KEY (64+ hex digits).
 --microsoft-ajax DIR makes pages load the original MicrosoftAjax.js,
 MicrosoftAjaxWebForms.js and WebForms.js (and MicrosoftAjaxTimer.js, for asp:Timer) from
-DIR instead of Deltaform's client.`
+DIR instead of Deltaform's client.
+cache flush deletes the precompressed static files in <pagesDir>/.deltaform/static-cache.`
 
 /**
  * The `deltaform` command line. Returns the running server (for tests) or exits.
@@ -20,6 +23,10 @@ DIR instead of Deltaform's client.`
  */
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
+  if (command === 'cache') {
+    process.exitCode = await cacheCommand(rest)
+    return
+  }
   if (command !== 'serve') {
     console.log(usage)
     process.exitCode = command === '--help' || command === '-h' ? 0 : 2

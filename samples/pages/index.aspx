@@ -22,6 +22,8 @@
       <li><a href="callback-employees.aspx">callback-employees.aspx</a> — a DropDownList filling another through a callback</li>
       <li><a href="callback-time.aspx">callback-time.aspx</a> — Get Server Time by callback, with an error callback</li>
       <li><a href="callback-validator.aspx">callback-validator.aspx</a> — a CallbackValidator checking each field on the server as you leave it</li>
+      <li><a href="cache.aspx">cache.aspx</a> — an output-cached page per zip code with a live Substitution hole, and <a href="cache-admin.aspx">cache-admin.aspx</a> to invalidate it</li>
+      <li><a href="session-counter.aspx">session-counter.aspx</a> — a counter in session state, updated by partial postbacks</li>
       <li><a href="orders.aspx">orders.aspx</a> — GridViews of 200 orders: paging and sorting by callbacks or in an UpdatePanel, and a DetailsView</li>
     </ul>
   </main>

@@ -5,6 +5,7 @@ import type { Hono } from 'hono'
 import type { ClientScriptSet } from '../controls/host.ts'
 import { buildClient } from '../../runtime-client/build.ts'
 import { findClientResource } from '../controls/client-resource.ts'
+import { compressedVariant } from '../cache/memory-asset.ts'
 
 /** The original ASP.NET AJAX scripts, as URLs or as files for the app to serve. */
 export interface MicrosoftClientScripts {
@@ -74,10 +75,12 @@ export function mountClientScripts(app: Hono, microsoft?: MicrosoftClientScripts
     const file = c.req.param('file')
     const asset = assets.get(file) ?? findClientResource(file)
     if (!asset) return next()
-    c.header('Content-Type', 'application/javascript; charset=utf-8')
-    c.header('Cache-Control', 'public, max-age=31536000, immutable')
-    c.header('X-Content-Type-Options', 'nosniff')
-    return c.body(asset.code)
+    // Through the static cache's in-memory assets: ETag, br/gzip built once, immutable caching.
+    const answer = compressedVariant(file, asset.code).respond(
+      { 'accept-encoding': c.req.header('accept-encoding'), 'if-none-match': c.req.header('if-none-match') },
+      c.req.method,
+    )
+    return new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers })
   })
   return { urls: () => ready }
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { OutputCacheConfig } from '../cache/cache-profile.ts'
 
 /** Settings read from `<pagesDir>/deltaform.config.json`; every key is optional. */
 export interface DeltaformConfig {
@@ -14,7 +15,23 @@ export interface DeltaformConfig {
    * how long the server worked.
    */
   serverTiming?: boolean
+  /** Output-cache profiles and switches; see CacheProfile. */
+  outputCache?: OutputCacheConfig
+  /** Bounds of the in-memory cache store (ignored with Redis). */
+  cache?: { maxEntries?: number; maxSizeBytes?: number }
+  /** Session state: idle timeout (default 20 minutes) and cookie name (default `deltaform.sid`). */
+  session?: { timeoutMinutes?: number; cookieName?: string }
+  /** Redis settings besides the URL (`REDIS_URL`): a key prefix for several apps on one server. */
+  redis?: { prefix?: string }
   limits?: { maxBodyBytes?: number; maxFields?: number; maxFieldBytes?: number; maxViewStateBytes?: number }
+  /**
+   * The static file cache: `pattern` (a regular expression source, case-insensitive, tested on
+   * the URL path) picks the files that get `?v=` hashed URLs, long-lived caching and br/gzip
+   * variants; `maxAgeSeconds` (default 3600) is the max-age of URLs without the current hash;
+   * variants on disk stay under `maxCompressedBytes` (default 64 MB); files under
+   * `minCompressBytes` (default 1024) are sent uncompressed.
+   */
+  staticCache?: { pattern?: string; maxAgeSeconds?: number; maxCompressedBytes?: number; minCompressBytes?: number }
 }
 
 /**

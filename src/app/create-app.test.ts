@@ -41,6 +41,16 @@ describe('serving a folder of pages', () => {
     expect((await timed.request('/')).headers.get('Server-Timing')).toContain('render;dur=')
   })
 
+  it('serves the runtime client compressed, with an ETag and 304, cached for a year', async () => {
+    const app = createApp({ pages: { '/p.aspx': { markup: '<form runat="server"><asp:ScriptManager runat="server" /></form>' } }, key, mode: 'development' })
+    const page = await (await app.request('/p.aspx')).text()
+    const url = /src="(\/__deltaform\/client\.[0-9a-f]{8}\.js)"/.exec(page)![1]!
+    const script = await app.request(url, { headers: { 'Accept-Encoding': 'gzip, br' } })
+    expect(script.headers.get('Content-Encoding')).toBe('br')
+    expect(script.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+    expect((await app.request(url, { headers: { 'If-None-Match': script.headers.get('ETag')! } })).status).toBe(304)
+  })
+
   it('serves the other files as static files, but never code-behind or config', async () => {
     expect((await dev.request('/style.css')).status).toBe(200)
     expect((await dev.request('/secret.aspx.ts')).status).toBe(404)

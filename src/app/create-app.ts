@@ -1,19 +1,21 @@
-import { join, relative } from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
+import { join } from 'node:path'
 import { Hono, type Context } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { createControlRegistry, type MarkupClass } from '../controls/registry.ts'
 import { HttpError } from '../errors.ts'
-import { runPage } from '../page/lifecycle.ts'
-import { PhaseTimings } from '../page/phase-timings.ts'
-import { classifyRequest } from '../request/classify.ts'
-import { defaultFormLimits, readForm, type FormCollection, type FormLimits } from '../request/form.ts'
+import { defaultFormLimits, type FormLimits } from '../request/form.ts'
 import { resolveSigningKey } from '../state/keys.ts'
 import { defaultViewStateMaxBytes } from '../state/view-state.ts'
 import { readConfig, type DeltaformConfig } from './config.ts'
 import { mountClientScripts, type MicrosoftClientScripts } from './client-scripts.ts'
 import { renderErrorPage } from './error-page.ts'
 import { PageLoader, type PageDefinition } from './page-loader.ts'
+import { mountStaticFiles, staticFileOptions } from './static-files.ts'
+import { StaticFileCache } from '../cache/static-files.ts'
+import { createServices } from './app-services.ts'
+import { decodePath, pageRoute } from './page-route.ts'
+import type { ObjectCache } from '../cache/object-cache.ts'
+import type { OutputCache } from '../cache/output-cache.ts'
+import type { AppUser } from '../page/page.ts'
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -38,6 +40,30 @@ export interface AppOptions {
   clientScripts?: MicrosoftClientScripts
   /** Honour `?__deltaform_partial=0` (full postbacks only) outside development too. */
   allowPartialRenderingSwitch?: boolean
+  /** The signed-in user of a request (`page.user`; output-cache profiles treat signed-in users apart). */
+  authenticate?: (c: Context) => AppUser | undefined
+  /** The string a profile's `VaryByCustom="name"` adds to the cache key (ASP.NET's GetVaryByCustomString). */
+  varyByCustom?: (c: Context, name: string) => string
+  /** Redis for the output cache, object cache and sessions of every instance; default `REDIS_URL`. */
+  redisUrl?: string
+}
+
+/**
+ * The Hono app of {@link createApp}, with the app's object cache (shared with pages as
+ * `this.cache`; `cache.invalidate(tag)` also clears output-cached pages with that tag).
+ *
+ * @example
+ * const app = createApp({ pages: './pages' })
+ * await app.cache.invalidate('products')
+ */
+export type DeltaformApp = Hono & {
+  readonly cache: ObjectCache
+  /** Output cache figures: hits, misses, renders, stored, 304s, store errors. */
+  readonly outputCache: OutputCache
+  /** Clears every output-cached page made under a "check for changes" profile. */
+  contentChanged(): Promise<void>
+  /** Closes the Redis connections and timers (tests, graceful shutdown). */
+  close(): Promise<void>
 }
 
 /**
@@ -49,15 +75,16 @@ export interface AppOptions {
  * import { createApp } from 'deltaform'
  * serve({ fetch: createApp({ pages: './pages' }).fetch, port: 3000 })
  */
-export function createApp(options: AppOptions): Hono {
+export function createApp(options: AppOptions): DeltaformApp {
   const development = (options.mode ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development')) === 'development'
   const dir = typeof options.pages === 'string' ? options.pages : undefined
   const config = options.config ?? (dir ? readConfig(dir) : {})
+  const stateDir = options.stateDir ?? join(dir ?? process.cwd(), '.deltaform')
   const signingKey = resolveSigningKey({
     mode: development ? 'development' : 'production',
     configKey: options.key ?? config.key,
     env: process.env,
-    stateDir: options.stateDir ?? join(dir ?? process.cwd(), '.deltaform'),
+    stateDir,
   })
   const registry = createControlRegistry()
   for (const [prefix, classes] of Object.entries(options.controls ?? {})) registry.registerAll(prefix, classes)
@@ -74,7 +101,13 @@ export function createApp(options: AppOptions): Hono {
   const enableEventValidation = config.enableEventValidation ?? true
   const serverTiming = config.serverTiming ?? development
 
-  const app = new Hono()
+  const services = createServices({ redisUrl: options.redisUrl ?? process.env.REDIS_URL, config })
+  const app = Object.assign(new Hono(), {
+    cache: services.cache,
+    outputCache: services.outputCache,
+    contentChanged: () => services.outputCache.contentChanged(),
+    close: () => services.close(),
+  })
   const scripts = mountClientScripts(app, options.clientScripts)
   const partialSwitch = development || options.allowPartialRenderingSwitch === true
   app.onError((error, c) => {
@@ -84,71 +117,37 @@ export function createApp(options: AppOptions): Hono {
     return c.html(html, status as 400)
   })
 
-  app.all('*', async (c, next) => {
-    const url = new URL(c.req.url)
-    const entry = await loader.load(decodePath(url.pathname))
-    if (!entry) return next()
-    const method = c.req.method
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
-      throw new HttpError(405, `The method ${method} is not allowed for pages; use GET or POST.`)
-    }
-    const timings = serverTiming ? new PhaseTimings() : undefined
-    let form: FormCollection | null = null
-    if (method === 'POST') form = await readForm(c.req.raw, limits)
-    timings?.mark('form')
-    const kind = classifyRequest(method, c.req.raw.headers, form)
-    const page = new entry.pageClass()
-    page.clientScripts = await scripts.urls()
-    page.partialRenderingOff = partialSwitch && url.searchParams.get('__deltaform_partial') === '0'
-    entry.template.build(page)
-    timings?.mark('build')
-    const result = await runPage(
-      page,
-      { method, url, headers: c.req.raw.headers, kind, form: kind === 'get' ? null : form, cookies: getCookie(c), raw: c },
-      {
-        signingKey,
-        pageId: entry.route,
-        userKey: options.userKey?.(c),
-        enableEventValidation,
-        viewStateMaxBytes,
-        development,
-        timings,
-      },
-    )
-    if (timings) {
-      timings.mark(kind === 'callback' ? 'callback' : 'render')
-      c.header('Server-Timing', timings.header())
-    }
-    result.headers.forEach((value, name) => c.header(name, value, { append: true }))
-    c.header('X-Content-Type-Options', 'nosniff')
-    if (kind !== 'get') c.header('Cache-Control', 'no-store')
-    else if (!result.headers.has('Cache-Control')) c.header('Cache-Control', 'private')
-    if (result.error) console.error(result.error)
-    if (result.redirect) return c.redirect(result.redirect, 302)
-    c.header('Content-Type', result.contentType)
-    return c.body(result.body, result.status as 200)
-  })
+  app.all(
+    '*',
+    pageRoute({
+      loader,
+      scripts,
+      services,
+      limits,
+      lifecycle: { signingKey, enableEventValidation, viewStateMaxBytes, development },
+      userKey: options.userKey,
+      authenticate: options.authenticate,
+      varyByCustom: options.varyByCustom,
+      outputCache: config.outputCache ?? {},
+      session: config.session ?? {},
+      serverTiming,
+      partialSwitch,
+      cacheOutcomeHeader: development || config.outputCache?.debugInformation === true,
+    }),
+  )
 
   if (dir) {
-    const root = relative(process.cwd(), dir) || '.'
     app.use('*', async (c, next) => {
       // Markup, code-behind, config and dot-folders are never static files.
       const path = decodePath(new URL(c.req.url).pathname).toLowerCase()
       if (/\.(aspx|ascx|master|ts)$|deltaform\.config\.json$|\/\./.test(path)) return c.notFound()
       return next()
     })
-    app.use('*', serveStatic({ root }))
+    // Files of the folder: content-hash ETags, ?v= URLs, br/gzip variants; see staticCacheOf(app).
+    mountStaticFiles(app, new StaticFileCache(staticFileOptions(dir, stateDir, config.staticCache, development)))
   }
   app.notFound((c) => c.html(renderErrorPage(new HttpError(404, `No page or file answers ${new URL(c.req.url).pathname}.`), { development }).html, 404))
   return app
-}
-
-function decodePath(pathname: string): string {
-  try {
-    return decodeURIComponent(pathname)
-  } catch {
-    throw new HttpError(400, 'The URL path is not valid percent-encoding.')
-  }
 }
 
 function pick(limits: DeltaformConfig['limits']): Partial<FormLimits> {

@@ -1,4 +1,5 @@
 import type { Control } from './control.ts'
+import type { ObjectCache } from '../cache/object-cache.ts'
 import type { HtmlWriter } from '../render/html-writer.ts'
 
 /**
@@ -41,6 +42,8 @@ export interface ClientScriptApi {
   registerClientScriptResource(resource: { name: string; url: string }): void
   /** ` nonce="…"` for script elements when the page uses a CSP nonce, else ''. */
   readonly nonceAttr: string
+  /** Runs a render and returns the event-validation entries it registered (cached fragments). */
+  recordEventValidation?(work: () => void): Array<[string, string]>
 }
 
 /**
@@ -99,6 +102,8 @@ export interface ControlHost {
   endFormRender(writer: HtmlWriter, form: Control): void
   /** The page title, for a server `<head>`. */
   title: string
+  /** The app's object cache, when the page is served by an app (cached fragments use it). */
+  readonly objectCache?: ObjectCache | null
 }
 
 /**

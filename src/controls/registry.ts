@@ -18,6 +18,8 @@ import { CheckBoxList, DropDownList, ListBox, ListItem, RadioButtonList } from '
 import { Literal } from './literal.ts'
 import { Panel } from './panel.ts'
 import { PlaceHolder } from './place-holder.ts'
+import { Substitution } from './substitution.ts'
+import { CachedRegion } from './cached-region.ts'
 import { RadioButton } from './radio-button.ts'
 import { TextBox } from './text-box.ts'
 import {
@@ -102,7 +104,7 @@ const builtIns: Record<string, MarkupClass> = {
   Image, ImageButton, Label, LinkButton, ListBox, ListItem, Literal, Panel, PlaceHolder, RadioButton,
   RadioButtonList, RangeValidator, RegularExpressionValidator, RequiredFieldValidator, TextBox, ValidationSummary,
   ScriptManager, UpdatePanel, AsyncPostBackTrigger, PostBackTrigger, UpdateProgress, Timer,
-  CallbackValidator,
+  CallbackValidator, Substitution, CachedRegion,
   ...dataControls,
 }
 

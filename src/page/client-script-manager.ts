@@ -111,6 +111,29 @@ export class ClientScriptManager implements ClientScriptApi {
 
   registerForEventValidation(uniqueID: string, argument?: string): void {
     if (this.enableEventValidation) this.renderedEvents.register(uniqueID, argument)
+    this.recording?.push([uniqueID, argument ?? ''])
+  }
+
+  private recording: Array<[string, string]> | null = null
+
+  /**
+   * Runs `work` (a render) and returns the event-validation entries it registered, so a cached
+   * fragment can register them again when it is served from the cache.
+   *
+   * @example
+   * const events = clientScript.recordEventValidation(() => region.renderChildren(writer))
+   */
+  recordEventValidation(work: () => void): Array<[string, string]> {
+    const outer = this.recording
+    const recorded: Array<[string, string]> = []
+    this.recording = recorded
+    try {
+      work()
+    } finally {
+      this.recording = outer
+      outer?.push(...recorded)
+    }
+    return recorded
   }
 
   /** Refuses a postback target or value the server never rendered (HTTP 400). */

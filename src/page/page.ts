@@ -6,6 +6,20 @@ import type { HtmlWriter } from '../render/html-writer.ts'
 import type { RequestKind } from '../request/classify.ts'
 import { ClientScriptManager } from './client-script-manager.ts'
 import { beginFormRender, endFormRender, type FormState } from './form-render.ts'
+import type { CacheUser } from '../cache/cache-profile.ts'
+import type { ObjectCache } from '../cache/object-cache.ts'
+import type { Session } from '../session/session.ts'
+
+/**
+ * The signed-in user, as the app's `authenticate(c)` gives it: a name, and for the output
+ * cache the user's rights and whether the user edits content.
+ *
+ * @example
+ * createApp({ pages, authenticate: (c) => (c.req.header('x-user') ? { name: c.req.header('x-user')!, rights: 'read' } : undefined) })
+ */
+export interface AppUser extends CacheUser {
+  name: string
+}
 
 /** The request as a page sees it. */
 export interface PageRequest {
@@ -32,6 +46,13 @@ export class PageResponse {
   readonly headers = new Headers()
   /** Set by {@link Page.redirect}. */
   redirectLocation: string | undefined
+  /**
+   * Tags for the output-cached copy of this answer: `cache.invalidate(tag)` clears it.
+   *
+   * @example
+   * this.response.cacheTags.add(`product:${id}`)
+   */
+  readonly cacheTags = new Set<string>()
 }
 
 /**
@@ -67,6 +88,10 @@ export class Page extends Control implements ControlHost {
   readonly response = new PageResponse()
   clientScript: ClientScriptManager = new ClientScriptManager(true)
   readonly validators: Validator[] = []
+  /** Set by the app: the signed-in user from its `authenticate()`, or undefined. */
+  user: AppUser | undefined = undefined
+  private sessionValue: Session | null = null
+  private cacheValue: ObjectCache | null = null
   /** Per-request storage shared by the page and its controls (HttpContext.Items). */
   readonly items = new Map<string, unknown>()
   isDevelopment = true
@@ -101,6 +126,44 @@ export class Page extends Control implements ControlHost {
    */
   get scriptManager(): ScriptManager | null {
     return ScriptManager.getCurrent(this)
+  }
+
+  /**
+   * Session state of the user (a cookie names it; memory or Redis keeps it). Requests of one
+   * session run one at a time, so a read-modify-write here never loses an update.
+   *
+   * @example
+   * this.session.set('count', (this.session.get<number>('count') ?? 0) + 1)
+   */
+  get session(): Session {
+    if (!this.sessionValue) {
+      throw new Error('Session state is off for this page: remove EnableSessionState="false" from its <%@ Page %> directive (or serve it with createApp).')
+    }
+    return this.sessionValue
+  }
+
+  set session(session: Session) {
+    this.sessionValue = session
+  }
+
+  /**
+   * The app's object cache (shared by every instance when Redis is configured).
+   *
+   * @example
+   * const rates = await this.cache.getOrCreate('rates', loadRates, { absoluteMs: 60_000, tags: ['rates'] })
+   */
+  get cache(): ObjectCache {
+    if (!this.cacheValue) throw new Error('The object cache is set by the app: serve the page with createApp.')
+    return this.cacheValue
+  }
+
+  set cache(cache: ObjectCache) {
+    this.cacheValue = cache
+  }
+
+  /** The object cache, or null outside an app (controls use this; pages use {@link Page.cache}). */
+  get objectCache(): ObjectCache | null {
+    return this.cacheValue
   }
 
   get postData(): PostData | null {

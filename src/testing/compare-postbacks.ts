@@ -168,6 +168,8 @@ export interface Session {
 export async function openSession(page: Page, url: string, mode: 'partial' | 'full', options: CompareOptions): Promise<Session> {
   const tracker = await PageTracker.for(page)
   const target = mode === 'full' ? withPartialSwitch(url) : url
+  // Each run starts as a new visitor: no session or other cookie from the run before.
+  await page.context().clearCookies()
   await page.goto(target, { timeout: options.timeout ?? 15_000 })
   const begin = await tracker.mark()
   let focusMark = begin

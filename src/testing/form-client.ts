@@ -23,6 +23,8 @@ export class FormClient {
   /** Bytes of the last response body (a page, a delta or a callback answer). */
   responseBytes = 0
   private readonly values = new Map<string, string | string[] | boolean>()
+  /** Cookies the server set (name → value), sent back with every request, as a browser would. */
+  readonly cookies = new Map<string, string>()
 
   constructor(
     private readonly fetcher: Fetcher,
@@ -30,7 +32,7 @@ export class FormClient {
   ) {}
 
   async get(path: string): Promise<this> {
-    return this.receive(await this.fetcher(new Request(new URL(path, this.origin))), new URL(path, this.origin).href)
+    return this.receive(await this.send(new Request(new URL(path, this.origin))), new URL(path, this.origin).href)
   }
 
   /** Sets a text field, hidden field or single-select value by field name. */
@@ -131,7 +133,7 @@ export class FormClient {
     }
     const form = this.document?.querySelector('form')
     const action = new URL(form?.getAttribute('action') ?? this.url, this.url)
-    const response = await this.fetcher(
+    const response = await this.send(
       new Request(action, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'x-microsoftajax': 'Delta=true', 'x-requested-with': 'XMLHttpRequest' },
@@ -182,7 +184,7 @@ export class FormClient {
     const validation = this.field('__EVENTVALIDATION')
     if (validation !== null) entries.push(['__EVENTVALIDATION', validation])
     const action = new URL(form?.getAttribute('action') ?? this.url, this.url)
-    const response = await this.fetcher(
+    const response = await this.send(
       new Request(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: new URLSearchParams(entries).toString() }),
     )
     this.status = response.status
@@ -220,10 +222,23 @@ export class FormClient {
     const form = this.document?.querySelector('form')
     const action = new URL(form?.getAttribute('action') ?? this.url, this.url)
     const body = new URLSearchParams(this.formEntries(extra)).toString()
-    const response = await this.fetcher(
+    const response = await this.send(
       new Request(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }),
     )
     return this.receive(response, action.href)
+  }
+
+  private async send(request: Request): Promise<Response> {
+    if (this.cookies.size > 0) request.headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '))
+    const response = await this.fetcher(request)
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';')
+      const at = pair.indexOf('=')
+      const name = pair.slice(0, at).trim()
+      if (attributes.some((a) => /^\s*max-age\s*=\s*0\s*$/i.test(a))) this.cookies.delete(name)
+      else this.cookies.set(name, pair.slice(at + 1).trim())
+    }
+    return response
   }
 
   private async receive(response: Response, url: string): Promise<this> {

@@ -1,0 +1,177 @@
+import type { Context, Next } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { effectiveProfile, type OutputCacheConfig } from '../cache/cache-profile.ts'
+import { outputCacheKey } from '../cache/output-cache-key.ts'
+import type { PageAnswer } from '../cache/output-cache.ts'
+import { RedisUnavailableError } from '../cache/redis-connection.ts'
+import { callSubstitution } from '../controls/substitution.ts'
+import type { ClientScriptSet } from '../controls/host.ts'
+import { HttpError } from '../errors.ts'
+import { runPage, type LifecycleSettings } from '../page/lifecycle.ts'
+import type { AppUser, Page } from '../page/page.ts'
+import { PhaseTimings } from '../page/phase-timings.ts'
+import { classifyRequest, type RequestKind } from '../request/classify.ts'
+import { readForm, type FormCollection, type FormLimits } from '../request/form.ts'
+import { SessionLockTimeoutError } from '../session/redis-lock.ts'
+import { isValidSessionId } from '../session/session.ts'
+import { loadSession, saveSession } from '../session/session-state.ts'
+import type { AppServices } from './app-services.ts'
+import { declaredProfile, sessionMode } from './page-cache-policy.ts'
+import type { LoadedPage, PageLoader } from './page-loader.ts'
+import { sessionCookie } from './session-cookie.ts'
+
+/** What the page route needs from createApp. */
+export interface PageRouteOptions {
+  loader: PageLoader
+  scripts: { urls(): Promise<ClientScriptSet> }
+  services: AppServices
+  limits: FormLimits
+  lifecycle: Omit<LifecycleSettings, 'pageId' | 'userKey' | 'timings'>
+  userKey?: (c: Context) => string | undefined
+  authenticate?: (c: Context) => AppUser | undefined
+  varyByCustom?: (c: Context, name: string) => string
+  outputCache: OutputCacheConfig
+  session: { timeoutMinutes?: number; cookieName?: string }
+  serverTiming: boolean
+  partialSwitch: boolean
+  /** Send `X-Deltaform-Cache: hit|miss|…` (development). */
+  cacheOutcomeHeader: boolean
+}
+
+/**
+ * The Hono handler of `.aspx` routes: reads the form, answers GETs from the output cache when
+ * the page's profile allows, runs the page with its session (one request per session at a
+ * time), and turns the result into a Response. Bad input is thrown as HttpError (4xx).
+ *
+ * @example
+ * app.all('*', pageRoute({ loader, scripts, services, limits, lifecycle, outputCache: {}, session: {}, … }))
+ */
+export function pageRoute(options: PageRouteOptions) {
+  const { loader, services } = options
+  const cookie = sessionCookie(options.session.cookieName)
+  const sessionTtlMs = (options.session.timeoutMinutes ?? 20) * 60_000
+
+  return async (c: Context, next: Next): Promise<Response | void> => {
+    const url = new URL(c.req.url)
+    const entry = await loader.load(decodePath(url.pathname))
+    if (!entry) return next()
+    const method = c.req.method
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
+      throw new HttpError(405, `The method ${method} is not allowed for pages; use GET or POST.`)
+    }
+    const timings = options.serverTiming ? new PhaseTimings() : undefined
+    const form: FormCollection | null = method === 'POST' ? await readForm(c.req.raw, options.limits) : null
+    timings?.mark('form')
+    const kind = classifyRequest(method, c.req.raw.headers, form)
+    const user = options.authenticate?.(c)
+    const render = () => withSession(c, entry, (page) => runOne(c, entry, page, url, kind, form, user, timings))
+
+    // Only GET/HEAD page requests ever reach the output cache: a postback, async postback or
+    // callback is always run, never answered with a stored page.
+    // A full-postback comparison run (`?__deltaform_partial=0`) always renders afresh.
+    const profile = kind === 'get' && !partialRenderingOff(url) ? effectiveProfile(declaredProfile(entry, options.outputCache), options.outputCache, user) : null
+    if (!profile) return respond(method, await render())
+    const key = outputCacheKey(profile, {
+      route: entry.route,
+      query: url.searchParams,
+      headers: c.req.raw.headers,
+      user,
+      custom: profile.varyByCustom ? (options.varyByCustom?.(c, profile.varyByCustom) ?? '') : undefined,
+    })
+    const request = { url, headers: c.req.raw.headers, cookies: getCookie(c) }
+    const fill = (methodName: string) => callSubstitution(entry.pageClass as unknown as Record<string, unknown>, methodName, { request, user })
+    const { answer, outcome } = await services.outputCache.serve(key, profile, c.req.raw.headers, render, fill)
+    if (options.cacheOutcomeHeader) answer.headers.set('X-Deltaform-Cache', outcome)
+    return respond(method, answer)
+  }
+
+  function partialRenderingOff(url: URL): boolean {
+    return options.partialSwitch && url.searchParams.get('__deltaform_partial') === '0'
+  }
+
+  async function withSession(c: Context, entry: LoadedPage, run: (page: Page) => Promise<PageAnswer>): Promise<PageAnswer> {
+    const mode = sessionMode(entry)
+    const page = new entry.pageClass()
+    page.cache = services.cache
+    if (mode === 'off') return run(page)
+    const id = cookie.read(c)
+    const go = async () => {
+      const session = await unavailableAs503(() => loadSession(services.sessions, id))
+      page.session = session
+      const answer = await run(page)
+      if (mode === 'readonly') return answer
+      const saved = await unavailableAs503(() => saveSession(services.sessions, session, sessionTtlMs))
+      if (saved === 'saved' && session.isNew) answer.headers.append('Set-Cookie', cookie.issue(c, session.id))
+      if (saved === 'destroyed' || (session.isAbandoned && id)) answer.headers.append('Set-Cookie', cookie.expire(c))
+      return answer
+    }
+    // Requests of one existing session run one at a time (across instances on Redis).
+    return mode === 'on' && isValidSessionId(id) ? unavailableAs503(() => services.sessionLock.run(id!, go)) : go()
+  }
+
+  async function runOne(
+    c: Context,
+    entry: LoadedPage,
+    page: Page,
+    url: URL,
+    kind: RequestKind,
+    form: FormCollection | null,
+    user: AppUser | undefined,
+    timings: PhaseTimings | undefined,
+  ): Promise<PageAnswer> {
+    page.user = user
+    page.clientScripts = await options.scripts.urls()
+    page.partialRenderingOff = partialRenderingOff(url)
+    entry.template.build(page)
+    timings?.mark('build')
+    const result = await runPage(
+      page,
+      { method: c.req.method, url, headers: c.req.raw.headers, kind, form: kind === 'get' ? null : form, cookies: getCookie(c), raw: c },
+      { ...options.lifecycle, pageId: entry.route, userKey: options.userKey?.(c), timings },
+    )
+    const headers = new Headers(result.headers)
+    if (timings) {
+      timings.mark(kind === 'callback' ? 'callback' : 'render')
+      headers.set('Server-Timing', timings.header())
+    }
+    if (kind !== 'get') headers.set('Cache-Control', 'no-store')
+    if (result.error) console.error(result.error)
+    if (result.redirect) {
+      headers.set('Location', result.redirect)
+      return { status: 302, headers, body: '' }
+    }
+    headers.set('Content-Type', result.contentType)
+    return { status: result.status, headers, body: result.body, tags: [...page.response.cacheTags] }
+  }
+}
+
+function respond(method: string, answer: PageAnswer): Response {
+  answer.headers.set('X-Content-Type-Options', 'nosniff')
+  if (!answer.headers.has('Cache-Control')) answer.headers.set('Cache-Control', 'private')
+  const empty = method === 'HEAD' || answer.status === 304 || answer.status === 204
+  return new Response(empty ? null : answer.body, { status: answer.status, headers: answer.headers })
+}
+
+async function unavailableAs503<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof RedisUnavailableError) throw new HttpError(503, `Session state is unavailable: ${error.message}. Try again shortly.`)
+    if (error instanceof SessionLockTimeoutError) throw new HttpError(503, `Session state is busy: ${error.message}`)
+    throw error
+  }
+}
+
+/**
+ * Decodes a URL path, refusing bad percent-encoding with 400.
+ *
+ * @example
+ * decodePath('/a%20b.aspx') // '/a b.aspx'
+ */
+export function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    throw new HttpError(400, 'The URL path is not valid percent-encoding.')
+  }
+}

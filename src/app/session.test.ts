@@ -1,0 +1,90 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { Page } from '../page/page.ts'
+import { FormClient } from '../testing/form-client.ts'
+import { createApp } from './create-app.ts'
+
+class Counter extends Page {
+  async Page_Load() {
+    if (this.request.url.searchParams.has('abandon')) return this.session.abandon()
+    const count = this.session.get<number>('count') ?? 0
+    await new Promise((r) => setTimeout(r, Math.random() * 3)) // widen the read-modify-write window
+    this.session.set('count', count + 1)
+    this.title = String(count + 1)
+  }
+}
+
+class Reader extends Page {
+  Page_Load() {
+    this.title = String(this.session.get<number>('count') ?? 0)
+    this.session.set('count', 999) // ReadOnly: never saved
+  }
+}
+
+class NoSession extends Page {
+  Page_Load() {
+    this.title = String(this.session.get('count'))
+  }
+}
+
+const head = '<html><head runat="server"></head><body></body></html>'
+const app = createApp({
+  key: 'ee'.repeat(32),
+  mode: 'development',
+  pages: {
+    '/count.aspx': { markup: head, codeBehind: Counter },
+    '/read.aspx': { markup: '<%@ Page EnableSessionState="ReadOnly" %>' + head, codeBehind: Reader },
+    '/off.aspx': { markup: '<%@ Page EnableSessionState="false" %>' + head, codeBehind: NoSession },
+  },
+})
+afterAll(() => app.close())
+
+const title = (client: FormClient) => /<title>([^<]*)<\/title>/.exec(client.html)?.[1]
+
+describe('session state', () => {
+  it('keeps a counter per user behind an HttpOnly, SameSite=Lax cookie, Secure over https', async () => {
+    const ann = new FormClient((r) => app.request(r))
+    const bob = new FormClient((r) => app.request(r))
+    await ann.get('/count.aspx')
+    await ann.get('/count.aspx')
+    await bob.get('/count.aspx')
+    expect(title(ann)).toBe('2')
+    expect(title(bob)).toBe('1')
+    expect(ann.cookies.get('deltaform.sid')).not.toBe(bob.cookies.get('deltaform.sid'))
+    const secure = await app.request('https://shop.example/count.aspx')
+    expect(secure.headers.get('Set-Cookie')).toMatch(/; Path=\/; HttpOnly; SameSite=Lax; Secure$/)
+  })
+
+  it('runs the requests of one session one at a time: 200 concurrent increments lose none', async () => {
+    const client = new FormClient((r) => app.request(r))
+    await client.get('/count.aspx')
+    const cookie = `deltaform.sid=${client.cookies.get('deltaform.sid')}`
+    const answers = await Promise.all(Array.from({ length: 200 }, () => app.request('/count.aspx', { headers: { Cookie: cookie } })))
+    expect(answers.every((r) => r.status === 200 && !r.headers.has('Set-Cookie'))).toBe(true)
+    await client.get('/count.aspx')
+    expect(title(client)).toBe('202')
+  })
+
+  it('never adopts a session id it did not issue', async () => {
+    const response = await app.request('/count.aspx', { headers: { Cookie: 'deltaform.sid=AAAAAAAAAAAAAAAAAAAAAAAA' } })
+    expect(response.headers.get('Set-Cookie')).not.toContain('AAAAAAAAAAAAAAAAAAAAAAAA')
+  })
+
+  it('reads without saving on EnableSessionState="ReadOnly", and abandons with an expired cookie', async () => {
+    const client = new FormClient((r) => app.request(r))
+    await client.get('/count.aspx')
+    await client.get('/read.aspx')
+    expect(title(client)).toBe('1')
+    await client.get('/count.aspx')
+    expect(title(client)).toBe('2')
+    const response = await app.request('/count.aspx?abandon', { headers: { Cookie: `deltaform.sid=${client.cookies.get('deltaform.sid')}` } })
+    expect(response.headers.get('Set-Cookie')).toMatch(/^deltaform\.sid=; Max-Age=0;/)
+    await client.get('/count.aspx?abandon')
+    expect(client.cookies.has('deltaform.sid')).toBe(false)
+  })
+
+  it('names EnableSessionState="false" when a page without session state reads it', async () => {
+    const response = await app.request('/off.aspx')
+    expect(response.status).toBe(500)
+    expect(await response.text()).toContain('Session state is off for this page')
+  })
+})
