@@ -44,6 +44,8 @@ export interface ClientScriptApi {
   readonly nonceAttr: string
   /** Runs a render and returns the event-validation entries it registered (cached fragments). */
   recordEventValidation?(work: () => void): Array<[string, string]>
+  /** Runs a panel's render with its event-validation entries in their own segment. */
+  inEventValidationSegment?<T>(name: string, work: () => T): T
 }
 
 /**

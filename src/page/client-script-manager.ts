@@ -117,6 +117,17 @@ export class ClientScriptManager implements ClientScriptApi {
   private recording: Array<[string, string]> | null = null
 
   /**
+   * Runs an UpdatePanel's render with its event-validation entries kept in their own segment,
+   * so an async postback that does not refresh the panel carries them over unchanged.
+   *
+   * @example
+   * clientScript.inEventValidationSegment(panel.uniqueID, () => panel.renderChildren(inner))
+   */
+  inEventValidationSegment<T>(name: string, work: () => T): T {
+    return this.enableEventValidation ? this.renderedEvents.inSegment(name, work) : work()
+  }
+
+  /**
    * Runs `work` (a render) and returns the event-validation entries it registered, so a cached
    * fragment can register them again when it is served from the cache.
    *

@@ -4,9 +4,11 @@ import { createApp } from '../app/create-app.ts'
 import type { DeltaRecord } from '../protocol/delta.ts'
 import { FormClient } from '../testing/form-client.ts'
 import { Page } from './page.ts'
+import type { DropDownList } from '../controls/list/drop-down-list.ts'
 
 const key = '12'.repeat(32)
 const samples = createApp({ pages: join(import.meta.dirname, '../../samples/pages'), key, mode: 'development' })
+const refreshed = (records: DeltaRecord[]) => records.filter((r) => r.type === 'updatePanel').map((r) => r.id)
 const types = (records: DeltaRecord[]) => records.map((r) => r.type)
 const get = (records: DeltaRecord[], type: string, id?: string) => records.find((r) => r.type === type && (id === undefined || r.id === id))
 
@@ -98,7 +100,6 @@ describe('async postbacks on clock.aspx', () => {
 })
 
 describe('panel selection on panels.aspx', () => {
-  const refreshed = (records: DeltaRecord[]) => records.filter((r) => r.type === 'updatePanel').map((r) => r.id)
 
   it('a child button refreshes its own Conditional panel and the Always panel', async () => {
     const client = await open('/panels.aspx')
@@ -135,6 +136,44 @@ describe('panel selection on panels.aspx', () => {
     expect(get(records, 'childUpdatePanelIDs')!.content).toBe('Inner')
     expect(get(records, 'updatePanel', 'Outer')!.content).toContain('<div id="Inner">')
     expect(client.text('CountInner')).toBe('1')
+  })
+})
+
+describe('event validation in async postbacks', () => {
+  class Lists extends Page {
+    declare Choice: DropDownList
+    Refill_Click() {
+      this.Choice.items.clear()
+      this.Choice.items.add('new')
+    }
+  }
+  const markup = `<form id="form1" runat="server"><asp:ScriptManager ID="ScriptManager1" runat="server" />
+  <asp:UpdatePanel ID="PanelA" runat="server" UpdateMode="Conditional"><ContentTemplate>
+    <asp:DropDownList ID="Choice" runat="server"><asp:ListItem>old</asp:ListItem></asp:DropDownList>
+    <asp:Button ID="Refill" runat="server" Text="Refill" OnClick="Refill_Click" />
+  </ContentTemplate></asp:UpdatePanel>
+  <asp:UpdatePanel ID="PanelB" runat="server" UpdateMode="Conditional"><ContentTemplate>
+    <asp:DropDownList ID="Other" runat="server"><asp:ListItem>b1</asp:ListItem><asp:ListItem>b2</asp:ListItem></asp:DropDownList>
+    <asp:Button ID="Keep" runat="server" Text="Keep" />
+  </ContentTemplate></asp:UpdatePanel>
+  <asp:Button ID="Outside" runat="server" Text="Outside" /></form>`
+  const app = createApp({ pages: { '/lists.aspx': { markup, codeBehind: Lists } }, key, mode: 'development' })
+
+  it('renders only the refreshing panel and carries the entries of the rest of the page over', async () => {
+    const client = await open('/lists.aspx', app)
+    const records = await client.asyncPostBack('ScriptManager1', { panels: ['PanelA'], source: 'Refill', submitter: ['Refill', 'Refill'] })
+    expect(refreshed(records)).toEqual(['PanelA'])
+    // PanelB and the button outside were not rendered again; their entries still validate.
+    client.set('Other', 'b2')
+    await client.asyncPostBack('ScriptManager1', { panels: ['PanelB'], source: 'Keep', submitter: ['Keep', 'Keep'] })
+    expect(client.status).toBe(200)
+    await client.click('Outside')
+    expect(client.status).toBe(200)
+    // PanelA's old value is gone with its old render: posting it is refused.
+    client.set('Choice', 'old')
+    await client.click('Outside')
+    expect(client.status).toBe(400)
+    expect(client.html).toContain("the value &#39;old&#39; for &#39;Choice&#39;")
   })
 })
 

@@ -10,6 +10,7 @@ import { encodeDelta, type DeltaRecord } from '../protocol/delta.ts'
 import { encodeRedirectLocation } from '../protocol/redirect.ts'
 import { DeltaToken, ScriptKind, deltaVersion } from '../protocol/tokens.ts'
 import type { Page } from './page.ts'
+import { includeCallbackScript } from '../callbacks/callback-script.ts'
 
 /**
  * Chooses the panels that refresh (PROTOCOL.md §3.2): explicit `update()`, UpdateMode
@@ -44,7 +45,11 @@ export function chooseRefreshingPanels(sm: ScriptManager): void {
  */
 export function renderDelta(page: Page, sm: ScriptManager): string {
   chooseRefreshingPanels(sm)
-  page.renderControl(new HtmlWriter())
+  // Only the refreshing panels render. The rest of the page stays as the browser shows it, so
+  // its event-validation entries are carried over from the post instead of rendered again.
+  for (const panel of sm.refreshing.keys()) panel.renderControl(new HtmlWriter())
+  includeCallbackScript(page)
+  if (page.clientScript.postedEvents) page.clientScript.renderedEvents.carryFrom(page.clientScript.postedEvents)
   const records: DeltaRecord[] = [record(DeltaToken.version, '', deltaVersion)]
   for (const [panel, html] of sm.refreshing) {
     if (panel.visible && html !== null) records.push(record(DeltaToken.updatePanel, panel.clientID, html))

@@ -40,10 +40,11 @@ function entryHash(entryKey: Buffer, pair: string): number {
  * posted.isValid('Colors', 'red') // true
  */
 export class EventValidation {
-  /** Pairs registered on this instance, as strings. */
-  #pairs = new Set<string>()
-  /** Hashes read from a posted field, and the key they were made with. */
-  #hashes = new Set<number>()
+  /** Entries by segment: 0 is the page; an UpdatePanel's render is its own segment. */
+  #segments = new Map<number, { pairs: Set<string>; hashes: Set<number> }>()
+  #current = 0
+  /** Segments rendered in this request (their posted entries are replaced, not carried). */
+  #rendered = new Set<number>()
   #entryKey: Buffer | undefined
 
   /**
@@ -53,7 +54,43 @@ export class EventValidation {
    * ev.register('GridView1', 'Sort$Name')
    */
   register(uniqueID: string, argument?: string): void {
-    this.#pairs.add(pairText(uniqueID, argument))
+    this.#segment(this.#current).pairs.add(pairText(uniqueID, argument))
+  }
+
+  /**
+   * Runs `work` (an UpdatePanel's render) with its registrations kept apart under `name`, so an
+   * async postback that does not render that panel again can carry its posted entries over.
+   *
+   * @example
+   * ev.inSegment(panel.uniqueID, () => panel.renderChildren(writer))
+   */
+  inSegment<T>(name: string, work: () => T): T {
+    const outer = this.#current
+    this.#current = segmentId(name)
+    this.#rendered.add(this.#current)
+    try {
+      return work()
+    } finally {
+      this.#current = outer
+    }
+  }
+
+  /**
+   * Adds the posted entries of every segment this request did not render again (the page's
+   * own and panels outside the refreshed ones), as an async postback must: the browser still
+   * shows what those entries describe.
+   *
+   * @example
+   * rendered.carryFrom(posted) // after rendering only the refreshing panels
+   */
+  carryFrom(posted: EventValidation): void {
+    this.#entryKey ??= posted.#entryKey
+    for (const [id, segment] of posted.#segments) {
+      if (id !== 0 && this.#rendered.has(id)) continue
+      const into = this.#segment(id)
+      for (const hash of segment.hashes) into.hashes.add(hash)
+      for (const pair of segment.pairs) into.pairs.add(pair)
+    }
   }
 
   /**
@@ -65,8 +102,12 @@ export class EventValidation {
    */
   isValid(uniqueID: string, argument?: string): boolean {
     const pair = pairText(uniqueID, argument)
-    if (this.#pairs.has(pair)) return true
-    return this.#entryKey !== undefined && this.#hashes.has(entryHash(this.#entryKey, pair))
+    let hash: number | undefined
+    for (const segment of this.#segments.values()) {
+      if (segment.pairs.has(pair)) return true
+      if (this.#entryKey !== undefined && segment.hashes.size > 0 && segment.hashes.has((hash ??= entryHash(this.#entryKey, pair)))) return true
+    }
+    return false
   }
 
   /**
@@ -76,8 +117,14 @@ export class EventValidation {
    * if (ev.size === 0) { // render no __EVENTVALIDATION field }
    */
   get size(): number {
-    if (this.#entryKey === undefined) return this.#pairs.size
-    return this.#allHashes(this.#entryKey).size
+    if (this.#entryKey === undefined) {
+      const pairs = new Set<string>()
+      for (const segment of this.#segments.values()) for (const pair of segment.pairs) pairs.add(pair)
+      return pairs.size
+    }
+    const all = new Set<number>()
+    for (const hashes of this.#hashesBySegment(this.#entryKey).values()) for (const hash of hashes) all.add(hash)
+    return all.size
   }
 
   /**
@@ -91,11 +138,20 @@ export class EventValidation {
     if (this.#entryKey !== undefined && !this.#entryKey.equals(entryKey)) {
       throw new Error('EventValidation: a decoded set can only be re-encoded with the key it was decoded with.')
     }
-    const hashes = [...this.#allHashes(entryKey)].sort((a, b) => a - b)
-    if (hashes.length === 0) return ''
-    const payload = Buffer.allocUnsafe(hashes.length * ENTRY_BYTES)
-    hashes.forEach((hash, i) => payload.writeUInt32BE(hash, i * ENTRY_BYTES))
-    return seal('eventvalidation', signer, scope, 0, payload)
+    const segments = [...this.#hashesBySegment(entryKey)].filter(([, hashes]) => hashes.size > 0).sort(([a], [b]) => a - b)
+    if (segments.length === 0) return ''
+    if (segments.length === 1 && segments[0]![0] === 0) {
+      return seal('eventvalidation', signer, scope, 0, hashList([...segments[0]![1]]))
+    }
+    // Segmented: [segment id, entry count, entries…] per segment.
+    const parts: Buffer[] = []
+    for (const [id, hashes] of segments) {
+      const head = Buffer.allocUnsafe(2 * ENTRY_BYTES)
+      head.writeUInt32BE(id, 0)
+      head.writeUInt32BE(hashes.size, ENTRY_BYTES)
+      parts.push(head, hashList([...hashes]))
+    }
+    return seal('eventvalidation', signer, scope, FLAG_SEGMENTED, Buffer.concat(parts))
   }
 
   /**
@@ -118,18 +174,56 @@ export class EventValidation {
     if (field === '') return ev
     const maxBytes = limits.maxBytes ?? defaultViewStateMaxBytes
     const { flags, payload } = unseal('eventvalidation', FIELD, field, signer, scope, maxBytes)
-    if (flags !== 0 || payload.length % ENTRY_BYTES !== 0) {
-      throw new HttpError(400, `The ${FIELD} field is malformed.`)
+    const malformed = () => new HttpError(400, `The ${FIELD} field is malformed.`)
+    if ((flags !== 0 && flags !== FLAG_SEGMENTED) || payload.length % ENTRY_BYTES !== 0) throw malformed()
+    const read = (id: number, from: number, count: number) => {
+      const hashes = ev.#segment(id).hashes
+      for (let i = 0; i < count; i++) hashes.add(payload.readUInt32BE(from + i * ENTRY_BYTES))
     }
-    for (let offset = 0; offset < payload.length; offset += ENTRY_BYTES) {
-      ev.#hashes.add(payload.readUInt32BE(offset))
+    if (flags === 0) {
+      read(0, 0, payload.length / ENTRY_BYTES)
+      return ev
+    }
+    for (let offset = 0; offset < payload.length; ) {
+      if (offset + 2 * ENTRY_BYTES > payload.length) throw malformed()
+      const id = payload.readUInt32BE(offset)
+      const count = payload.readUInt32BE(offset + ENTRY_BYTES)
+      offset += 2 * ENTRY_BYTES
+      if (count > (payload.length - offset) / ENTRY_BYTES) throw malformed()
+      read(id, offset, count)
+      offset += count * ENTRY_BYTES
     }
     return ev
   }
 
-  #allHashes(entryKey: Buffer): Set<number> {
-    const all = new Set(this.#hashes)
-    for (const pair of this.#pairs) all.add(entryHash(entryKey, pair))
-    return all
+  #segment(id: number): { pairs: Set<string>; hashes: Set<number> } {
+    let segment = this.#segments.get(id)
+    if (!segment) this.#segments.set(id, (segment = { pairs: new Set(), hashes: new Set() }))
+    return segment
   }
+
+  #hashesBySegment(entryKey: Buffer): Map<number, Set<number>> {
+    const out = new Map<number, Set<number>>()
+    for (const [id, segment] of this.#segments) {
+      const all = new Set(segment.hashes)
+      for (const pair of segment.pairs) all.add(entryHash(entryKey, pair))
+      out.set(id, all)
+    }
+    return out
+  }
+}
+
+const FLAG_SEGMENTED = 1
+
+/** A segment's id: 0 for the page, else 32 bits of the name's SHA-256 (never 0). */
+function segmentId(name: string): number {
+  if (name === '') return 0
+  return hash('sha256', name, 'buffer').readUInt32BE(0) || 1
+}
+
+function hashList(hashes: number[]): Buffer {
+  hashes.sort((a, b) => a - b)
+  const out = Buffer.allocUnsafe(hashes.length * ENTRY_BYTES)
+  hashes.forEach((h, i) => out.writeUInt32BE(h, i * ENTRY_BYTES))
+  return out
 }

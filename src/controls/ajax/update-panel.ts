@@ -147,7 +147,9 @@ export class UpdatePanel extends Control {
   /** Renders `<div id>` (or `<span>` with RenderMode Inline); a refreshing panel also hands its content to the delta. */
   override render(writer: HtmlWriter): void {
     const inner = new Writer()
-    this.renderChildren(inner)
+    const clientScript = this.host?.clientScript
+    if (clientScript?.inEventValidationSegment) clientScript.inEventValidationSegment(this.uniqueID, () => this.renderChildren(inner))
+    else this.renderChildren(inner)
     const html = inner.toString()
     ScriptManager.getCurrent(this.host)?.capturePanel(this, html)
     const tag = this.renderMode === 'Inline' ? 'span' : 'div'
