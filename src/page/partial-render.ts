@@ -37,8 +37,8 @@ export function chooseRefreshingPanels(sm: ScriptManager): void {
 
 /**
  * Renders an async postback as the v4 delta (PROTOCOL.md §2.4): the refreshing panels'
- * content, the new state fields, the control lists, and the scripts of active owners. The
- * whole form still renders (into nothing) so event validation covers the whole page.
+ * content, the new state fields, the control lists, and the scripts of active owners. Only
+ * the refreshing panels render; event validation carries the entries of the rest over.
  *
  * @example
  * const body = renderDelta(page, page.scriptManager!)
