@@ -21,6 +21,13 @@ export interface DeltaformConfig {
   cache?: { maxEntries?: number; maxSizeBytes?: number }
   /** Session state: idle timeout (default 20 minutes) and cookie name (default `deltaform.sid`). */
   session?: { timeoutMinutes?: number; cookieName?: string }
+  /**
+   * `"default"`: a CSP against framing, base and form hijacking, plugins; `"nonce"`: also
+   * `script-src` with a per-answer nonce on Deltaform's scripts; `false`: no CSP header.
+   */
+  contentSecurityPolicy?: 'default' | 'nonce' | false
+  /** Replace (a string) or drop (`false`) any security header by name. */
+  securityHeaders?: Record<string, string | false>
   /** Redis settings besides the URL (`REDIS_URL`): a key prefix for several apps on one server. */
   redis?: { prefix?: string }
   limits?: { maxBodyBytes?: number; maxFields?: number; maxFieldBytes?: number; maxViewStateBytes?: number }

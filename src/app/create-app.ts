@@ -13,6 +13,7 @@ import { mountStaticFiles, staticFileOptions } from './static-files.ts'
 import { StaticFileCache } from '../cache/static-files.ts'
 import { createServices } from './app-services.ts'
 import { decodePath, pageRoute } from './page-route.ts'
+import { securityHeaders } from './security-headers.ts'
 import type { ObjectCache } from '../cache/object-cache.ts'
 import type { OutputCache } from '../cache/output-cache.ts'
 import type { AppUser } from '../page/page.ts'
@@ -110,6 +111,7 @@ export function createApp(options: AppOptions): DeltaformApp {
   })
   const scripts = mountClientScripts(app, options.clientScripts)
   const partialSwitch = development || options.allowPartialRenderingSwitch === true
+  app.use('*', securityHeaders({ production: !development, contentSecurityPolicy: config.contentSecurityPolicy, overrides: config.securityHeaders }))
   app.onError((error, c) => {
     const { status, html } = renderErrorPage(error, { development })
     if (status >= 500 && !(error instanceof HttpError)) console.error(error)

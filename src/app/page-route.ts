@@ -18,6 +18,7 @@ import { loadSession, saveSession } from '../session/session-state.ts'
 import type { AppServices } from './app-services.ts'
 import { declaredProfile, sessionMode } from './page-cache-policy.ts'
 import type { LoadedPage, PageLoader } from './page-loader.ts'
+import { cspNonce } from './security-headers.ts'
 import { sessionCookie } from './session-cookie.ts'
 
 /** What the page route needs from createApp. */
@@ -82,6 +83,13 @@ export function pageRoute(options: PageRouteOptions) {
     const fill = (methodName: string) => callSubstitution(entry.pageClass as unknown as Record<string, unknown>, methodName, { request, user })
     const { answer, outcome } = await services.outputCache.serve(key, profile, c.req.raw.headers, render, fill)
     if (options.cacheOutcomeHeader) answer.headers.set('X-Deltaform-Cache', outcome)
+    const nonce = cspNonce(c)
+    if (nonce) {
+      // A stored copy carries the nonce of the answer it was made for: give it this answer's.
+      // Its body then differs per answer, so it gets no ETag.
+      if (outcome === 'hit' || outcome === 'shared') answer.body = answer.body.replace(/ nonce="[^"]*"/g, ` nonce="${nonce}"`)
+      answer.headers.delete('ETag')
+    }
     return respond(method, answer)
   }
 
@@ -127,7 +135,7 @@ export function pageRoute(options: PageRouteOptions) {
     const result = await runPage(
       page,
       { method: c.req.method, url, headers: c.req.raw.headers, kind, form: kind === 'get' ? null : form, cookies: getCookie(c), raw: c },
-      { ...options.lifecycle, pageId: entry.route, userKey: options.userKey?.(c), timings },
+      { ...options.lifecycle, pageId: entry.route, userKey: options.userKey?.(c), timings, nonce: cspNonce(c) },
     )
     const headers = new Headers(result.headers)
     if (timings) {
@@ -146,7 +154,6 @@ export function pageRoute(options: PageRouteOptions) {
 }
 
 function respond(method: string, answer: PageAnswer): Response {
-  answer.headers.set('X-Content-Type-Options', 'nosniff')
   if (!answer.headers.has('Cache-Control')) answer.headers.set('Cache-Control', 'private')
   const empty = method === 'HEAD' || answer.status === 304 || answer.status === 204
   return new Response(empty ? null : answer.body, { status: answer.status, headers: answer.headers })
