@@ -8,7 +8,7 @@
  */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 405 | 413 | 414 | 415 | 431 | 500 | 503,
+    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 414 | 415 | 431 | 500 | 503,
     message: string,
   ) {
     super(message)

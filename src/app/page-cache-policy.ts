@@ -57,3 +57,16 @@ export function sessionMode(entry: LoadedPage): SessionMode {
   if (value === 'true') return 'on'
   throw new Error(`${entry.template.file}: EnableSessionState="${value}" is not true, ReadOnly or false.`)
 }
+
+/**
+ * Whether the page lets old copies of its form post back (`<%@ Page AllowStateReplay="true" %>`
+ * or a code-behind `static allowStateReplay = true`), for pages that need back-button replays.
+ *
+ * @example
+ * if (!allowsStateReplay(entry)) page.stateSession = session
+ */
+export function allowsStateReplay(entry: LoadedPage): boolean {
+  const directive = entry.template.pageDirective.allowstatereplay
+  if (directive !== undefined) return directive.toLowerCase() === 'true'
+  return (entry.pageClass as unknown as { allowStateReplay?: boolean }).allowStateReplay === true
+}

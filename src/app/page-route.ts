@@ -16,7 +16,7 @@ import { SessionLockTimeoutError } from '../session/redis-lock.ts'
 import { isValidSessionId } from '../session/session.ts'
 import { loadSession, saveSession } from '../session/session-state.ts'
 import type { AppServices } from './app-services.ts'
-import { declaredProfile, sessionMode } from './page-cache-policy.ts'
+import { allowsStateReplay, declaredProfile, sessionMode } from './page-cache-policy.ts'
 import type { LoadedPage, PageLoader } from './page-loader.ts'
 import { cspNonce } from './security-headers.ts'
 import { sessionCookie } from './session-cookie.ts'
@@ -106,6 +106,7 @@ export function pageRoute(options: PageRouteOptions) {
     const go = async () => {
       const session = await unavailableAs503(() => loadSession(services.sessions, id))
       page.session = session
+      if (mode === 'on' && !session.isNew && !allowsStateReplay(entry)) page.stateSession = session
       const answer = await run(page)
       if (mode === 'readonly') return answer
       const saved = await unavailableAs503(() => saveSession(services.sessions, session, sessionTtlMs))

@@ -88,3 +88,60 @@ describe('session state', () => {
     expect(await response.text()).toContain('Session state is off for this page')
   })
 })
+
+describe('superseded postbacks', () => {
+  class Steps extends Page {
+    declare Step: import('../controls/label.ts').Label
+    Next_Click() {
+      this.Step.text = String(Number(this.Step.text) + 1)
+      this.session.set('touched', true)
+    }
+  }
+  const markup = (directive = '') => `<%@ Page ${directive} %><form id="form1" runat="server"><asp:Label ID="Step" runat="server" Text="0" /><asp:Button ID="Next" runat="server" Text="Next" OnClick="Next_Click" /></form>`
+  const guarded = createApp({
+    key: 'ee'.repeat(32),
+    mode: 'development',
+    pages: { '/steps.aspx': { markup: markup(), codeBehind: Steps }, '/replay.aspx': { markup: markup('AllowStateReplay="true"'), codeBehind: Steps } },
+  })
+  afterAll(() => guarded.close())
+
+  async function replay(path: string) {
+    const client = new FormClient((r) => guarded.request(r))
+    await client.get(path)
+    await client.click('Next') // creates the session
+    await client.get(path) // a page view known to the session
+    const first = client.formEntries([['Next', 'Next']])
+    await client.click('Next')
+    await client.click('Next')
+    await client.click('Next')
+    expect(client.text('Step')).toBe('3')
+    const again = await guarded.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `deltaform.sid=${client.cookies.get('deltaform.sid')}` },
+      body: new URLSearchParams(first).toString(),
+    })
+    return { client, again }
+  }
+
+  it('refuses a copy of the form older than the last two postbacks of that page view, naming why', async () => {
+    const { again } = await replay('/steps.aspx')
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('This form was superseded: the page was posted back 3 times since this copy was made')
+  })
+
+  it('accepts the copy one step behind (an aborted request) and pages that allow replays', async () => {
+    const client = new FormClient((r) => guarded.request(r))
+    await client.get('/steps.aspx')
+    await client.click('Next')
+    await client.get('/steps.aspx')
+    const before = client.formEntries([['Next', 'Next']])
+    await client.click('Next')
+    const oneBehind = await guarded.request('/steps.aspx', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `deltaform.sid=${client.cookies.get('deltaform.sid')}` },
+      body: new URLSearchParams(before).toString(),
+    })
+    expect(oneBehind.status).toBe(200)
+    expect((await replay('/replay.aspx')).again.status).toBe(200)
+  })
+})

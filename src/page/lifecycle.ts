@@ -13,6 +13,7 @@ import { renderDelta, renderErrorDelta, renderRedirectDelta } from './partial-re
 import type { FormState } from './form-render.ts'
 import { PageRedirect, type Page, type PageRequest } from './page.ts'
 import type { PhaseTimings } from './phase-timings.ts'
+import { checkSequence, type StateSequence } from './replay-guard.ts'
 
 /** How the runner treats state for one page. */
 export interface LifecycleSettings {
@@ -46,6 +47,8 @@ export interface PageResult {
 interface PageState {
   t?: unknown
   p?: string[]
+  /** The page view and its postback sequence (users with a session; see replay-guard.ts). */
+  q?: StateSequence
 }
 
 /**
@@ -74,6 +77,8 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
   try {
     // Verify signed state before any user code runs: tampered input never reaches a handler.
     const posted = decodePostedState(page, request, settings, signer, scope)
+    // A superseded copy of the form is refused before any user code runs, too.
+    const sequence = page.isCallback ? posted?.q : checkSequence(posted?.q, page.stateSession, page.isPostBack)
     settings.timings?.mark('state')
     if (page.isCallback) callbackBaseline = page.clientScript.renderedEvents.size
     await phase(page, () => page.onPreInit())
@@ -108,7 +113,7 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
     await phase(page, () => page.onPreRenderComplete())
 
     settings.timings?.mark('lifecycle')
-    page.formState = saveFormState(page, settings, signer, scope)
+    page.formState = saveFormState(page, settings, signer, scope, sequence)
     settings.timings?.mark('save')
     await phase(page, () => page.onSaveStateComplete())
 
@@ -163,14 +168,15 @@ function decodePostedState(page: Page, request: PageRequest, settings: Lifecycle
 }
 
 /** Saves the control tree's state and the controls needing post data into the form's state fields. */
-function saveFormState(page: Page, settings: LifecycleSettings, signer: StateSigner, scope: StateScope): FormState {
+function saveFormState(page: Page, settings: LifecycleSettings, signer: StateSigner, scope: StateScope, sequence: StateSequence | undefined): FormState {
   const state: PageState = {}
+  if (sequence) state.q = sequence
   const tree = page.saveViewStateRecursive()
   if (tree) state.t = tree
   const requires = [...page.requiresPostBack].filter((c) => c.visible).map((c) => c.uniqueID)
   if (requires.length) state.p = requires
   return {
-    viewState: encodeViewState(state.t || state.p ? state : null, signer, scope),
+    viewState: encodeViewState(state.t || state.p || state.q ? state : null, signer, scope),
     generator: viewStateGenerator(settings.pageId),
     encodeEventValidation: () =>
       settings.enableEventValidation && page.clientScript.renderedEvents.size > 0 ? page.clientScript.renderedEvents.encode(signer, scope) : '',

@@ -91,6 +91,11 @@ export class Page extends Control implements ControlHost {
   /** Set by the app: the signed-in user from its `authenticate()`, or undefined. */
   user: AppUser | undefined = undefined
   private sessionValue: Session | null = null
+  /**
+   * @internal Set by the app to the session that existed when the request began (read-write
+   * pages without AllowStateReplay): postbacks of superseded copies of the form are refused.
+   */
+  stateSession: Session | null = null
   private cacheValue: ObjectCache | null = null
   /** Per-request storage shared by the page and its controls (HttpContext.Items). */
   readonly items = new Map<string, unknown>()

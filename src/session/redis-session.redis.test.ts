@@ -115,14 +115,15 @@ describe('RedisSessionLock across two instances', () => {
   })
 
   it('keeps the lock while a long request runs past the lock ttl', async () => {
-    const shortA = instance({ lockTtlMs: 90 })
-    const shortB = instance({ lockTtlMs: 90 })
+    // A ttl well above event-loop stalls of a busy CI machine, and a request four times longer.
+    const shortA = instance({ lockTtlMs: 300 })
+    const shortB = instance({ lockTtlMs: 300 })
     try {
       const id = newSessionId()
       const log: string[] = []
       const slow = shortA.lock.run(id, async () => {
         log.push('slow start')
-        await new Promise((resolve) => setTimeout(resolve, 300))
+        await new Promise((resolve) => setTimeout(resolve, 1200))
         log.push('slow end')
       })
       await new Promise((resolve) => setTimeout(resolve, 20))

@@ -6,7 +6,8 @@ const FLAG_DEFLATED = 1
 
 /**
  * The JSON text inside a `__VIEWSTATE` field, read without checking its signature — for tests
- * that compare two pages' state, never for the server (which must verify first). Returns
+ * that compare two pages' state, never for the server (which must verify first); the page-view
+ * sequence of users with a session is left out. Returns
  * `null` for a field that is not Deltaform view state (another format, or damaged).
  *
  * @example
@@ -21,7 +22,12 @@ export function peekViewState(field: string | null | undefined): string | null {
   try {
     if ((bytes[1]! & FLAG_DEFLATED) !== 0) payload = inflateRawSync(payload, { maxOutputLength: 64 * 1024 * 1024 })
     const text = new TextDecoder('utf-8', { fatal: true }).decode(payload)
-    JSON.parse(text)
+    const value = JSON.parse(text)
+    // The page-view sequence (`q`, random per page view) says nothing about the page's state.
+    if (value && typeof value === 'object' && 'q' in value) {
+      delete value.q
+      return JSON.stringify(value)
+    }
     return text
   } catch {
     return null
