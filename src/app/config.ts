@@ -15,6 +15,11 @@ export interface DeltaformConfig {
    * how long the server worked.
    */
   serverTiming?: boolean
+  /**
+   * A page request still running after this many ms is answered with 503 and its
+   * `request.signal` is aborted (default 110000, ASP.NET's executionTimeout).
+   */
+  requestTimeoutMs?: number
   /** Output-cache profiles and switches; see CacheProfile. */
   outputCache?: OutputCacheConfig
   /** Bounds of the in-memory cache store (ignored with Redis). */

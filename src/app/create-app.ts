@@ -135,6 +135,7 @@ export function createApp(options: AppOptions): DeltaformApp {
       serverTiming,
       partialSwitch,
       cacheOutcomeHeader: development || config.outputCache?.debugInformation === true,
+      requestTimeoutMs: config.requestTimeoutMs ?? 110_000,
     }),
   )
 

@@ -19,6 +19,7 @@ import type { AppServices } from './app-services.ts'
 import { allowsStateReplay, declaredProfile, sessionMode } from './page-cache-policy.ts'
 import type { LoadedPage, PageLoader } from './page-loader.ts'
 import { cspNonce } from './security-headers.ts'
+import { deadlineOf } from './request-deadline.ts'
 import { sessionCookie } from './session-cookie.ts'
 
 /** What the page route needs from createApp. */
@@ -37,6 +38,8 @@ export interface PageRouteOptions {
   partialSwitch: boolean
   /** Send `X-Deltaform-Cache: hit|miss|…` (development). */
   cacheOutcomeHeader: boolean
+  /** See DeltaformConfig.requestTimeoutMs. */
+  requestTimeoutMs: number
 }
 
 /**
@@ -133,10 +136,13 @@ export function pageRoute(options: PageRouteOptions) {
     page.partialRenderingOff = partialRenderingOff(url)
     entry.template.build(page)
     timings?.mark('build')
-    const result = await runPage(
-      page,
-      { method: c.req.method, url, headers: c.req.raw.headers, kind, form: kind === 'get' ? null : form, cookies: getCookie(c), raw: c },
-      { ...options.lifecycle, pageId: entry.route, userKey: options.userKey?.(c), timings, nonce: cspNonce(c) },
+    const deadline = deadlineOf(c.req.raw.signal, options.requestTimeoutMs)
+    const result = await deadline.race(
+      runPage(
+        page,
+        { method: c.req.method, url, headers: c.req.raw.headers, kind, form: kind === 'get' ? null : form, cookies: getCookie(c), raw: c, signal: deadline.signal },
+        { ...options.lifecycle, pageId: entry.route, userKey: options.userKey?.(c), timings, nonce: cspNonce(c) },
+      ),
     )
     const headers = new Headers(result.headers)
     if (timings) {

@@ -33,6 +33,14 @@ export interface PageRequest {
   cookies: Readonly<Record<string, string>>
   /** The underlying framework context (a Hono `Context`) when served by the app. */
   raw?: unknown
+  /**
+   * Aborted when the client goes away or the request runs past `requestTimeoutMs`: pass it to
+   * your own fetches and queries so they stop too.
+   *
+   * @example
+   * const rows = await fetch(api, { signal: this.request.signal })
+   */
+  signal?: AbortSignal
 }
 
 /**
