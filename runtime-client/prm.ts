@@ -6,6 +6,7 @@ import { findNearestElement, getPostBackSettings, panelUniqueID, processArrays, 
 import { webRequest, type Executor, type WebRequest } from './net.ts'
 import { completeRequest, pageLoaded, type Delta } from './response.ts'
 import { $get } from './sys.ts'
+import { watchEdits } from './keep-input.ts'
 import { clientValid, fireDefaultButton, postBackWithOptions, setEventFields } from './webforms.ts'
 
 /**
@@ -280,13 +281,21 @@ export class PageRequestManager {
     })
     this._request = req
     this._processingRequest = false
+    watchEdits()
+    // Panels expected to change are busy until the answer is in (assistive technology waits).
+    this.busy_ = (panels || []).map((id: string) => byId(this._updatePanelClientIDs[this._updatePanelIDs.indexOf(id)] || toClientID(id))).filter(Boolean)
+    for (const panel of this.busy_) panel.setAttribute('aria-busy', 'true')
     req.invoke()
     stop()
   }
 
   /** Ends a postback: clears it when current, raises endRequest, throws unhandled errors later. */
   end_(error: Error | null, ex: Executor, d?: Delta): void {
-    if (this._request === ex.get_webRequest()) this._processingRequest = this._additionalInput = this._request = null as any
+    if (this._request === ex.get_webRequest()) {
+      this._processingRequest = this._additionalInput = this._request = null as any
+      for (const panel of this.busy_ || []) panel.removeAttribute('aria-busy')
+      this.busy_ = []
+    }
     const v = { error, dataItems: (d && d.items_) || {}, response: ex, errorHandled: false }
     raise(this, 'endRequest', accessors(v))
     if (error && !v.errorHandled) throwLater(error)

@@ -3,6 +3,7 @@ import { parseDelta, type DeltaRecord } from '../src/protocol/delta.ts'
 import { accessors, byId, raise, sysError, throwLater } from './events.ts'
 import { setHiddenField } from './fields.ts'
 import { pairs, processArrays, type ControlLists } from './ids.ts'
+import { keepInput } from './keep-input.ts'
 import type { Executor } from './net.ts'
 import type { PageRequestManager } from './prm.ts'
 import { runInline, runScripts, type ScriptItem } from './scripts.ts'
@@ -196,7 +197,9 @@ export async function completeRequest(p: PageRequestManager, ex: Executor): Prom
   for (const r of all('updatePanel')) {
     const panel = byId(r.id)
     if (!panel) return p.end_(missingPanel(r.id), ex, d)
+    const restore = keepInput(panel)
     updatePanel(p, panel, r.content)
+    restore()
   }
   for (const r of all('scriptDispose')) p._registerDisposeScript(r.id, r.content)
   removeField('__VIEWSTATEENCRYPTED')

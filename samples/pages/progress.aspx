@@ -13,6 +13,8 @@
       <ContentTemplate>
         <asp:Button ID="Slow" runat="server" Text="Run a slow job" OnClick="Slow_Click" />
         <asp:Label ID="SlowResult" runat="server" Text="Not run yet." />
+        <p><asp:Label runat="server" AssociatedControlID="Note" Text="Keep typing while it runs" />
+          <asp:TextBox ID="Note" runat="server" /></p>
       </ContentTemplate>
     </asp:UpdatePanel>
     <asp:UpdateProgress ID="SlowProgress" runat="server" AssociatedUpdatePanelID="SlowPanel" DisplayAfter="200">
