@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -19,6 +20,8 @@ export interface LoadedPage {
   route: string
   template: CompiledTemplate
   pageClass: new () => Page
+  /** A hash of the markup and code-behind (and `DELTAFORM_BUILD_ID`): the page's version. */
+  buildId: string
 }
 
 interface CacheEntry {
@@ -71,7 +74,7 @@ export class PageLoader {
       if (cached) return cached.page
       const pageClass = definition.codeBehind ?? Page
       const template = this.compile(definition.markup, definition.file ?? (route.slice(1) || 'index.aspx'), pageClass)
-      const page = { route, template, pageClass }
+      const page = { route, template, pageClass, buildId: buildIdOf(definition.markup, pageClass.toString()) }
       this.cache.set(route, { page, stamp: '' })
       return page
     }
@@ -85,8 +88,10 @@ export class PageLoader {
     const cached = this.cache.get(route)
     if (cached && cached.stamp === stamp) return cached.page
     const pageClass = await this.importCodeBehind(file, stamp)
-    const template = this.compile(readFileSync(file, 'utf8'), displayName(file), pageClass)
-    const page = { route, template, pageClass }
+    const markup = readFileSync(file, 'utf8')
+    const template = this.compile(markup, displayName(file), pageClass)
+    const code = `${file}.ts`
+    const page = { route, template, pageClass, buildId: buildIdOf(markup, existsSync(code) ? readFileSync(code, 'utf8') : '') }
     this.cache.set(route, { page, stamp })
     return page
   }
@@ -155,6 +160,11 @@ function findPages(dir: string): string[] {
     else if (entry.name.toLowerCase().endsWith('.aspx')) found.push(full)
   }
   return found
+}
+
+/** The version of a page: its markup, its code-behind and the deployment's DELTAFORM_BUILD_ID. */
+function buildIdOf(markup: string, code: string): string {
+  return createHash('sha256').update(markup).update('\u0000').update(code).update('\u0000' + (process.env.DELTAFORM_BUILD_ID ?? '')).digest('base64url').slice(0, 16)
 }
 
 function fileStamp(file: string): string {

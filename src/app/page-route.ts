@@ -28,7 +28,7 @@ export interface PageRouteOptions {
   scripts: { urls(): Promise<ClientScriptSet> }
   services: AppServices
   limits: FormLimits
-  lifecycle: Omit<LifecycleSettings, 'pageId' | 'userKey' | 'timings'>
+  lifecycle: Omit<LifecycleSettings, 'pageId' | 'buildId' | 'userKey' | 'timings'>
   userKey?: (c: Context) => string | undefined
   authenticate?: (c: Context) => AppUser | undefined
   varyByCustom?: (c: Context, name: string) => string
@@ -77,6 +77,7 @@ export function pageRoute(options: PageRouteOptions) {
     if (!profile) return respond(method, await render())
     const key = outputCacheKey(profile, {
       route: entry.route,
+      version: entry.buildId,
       query: url.searchParams,
       headers: c.req.raw.headers,
       user,
@@ -141,7 +142,7 @@ export function pageRoute(options: PageRouteOptions) {
       runPage(
         page,
         { method: c.req.method, url, headers: c.req.raw.headers, kind, form: kind === 'get' ? null : form, cookies: getCookie(c), raw: c, signal: deadline.signal },
-        { ...options.lifecycle, pageId: entry.route, userKey: options.userKey?.(c), timings, nonce: cspNonce(c) },
+        { ...options.lifecycle, pageId: entry.route, buildId: entry.buildId, userKey: options.userKey?.(c), timings, nonce: cspNonce(c) },
       ),
     )
     const headers = new Headers(result.headers)

@@ -12,6 +12,8 @@ export interface KeyParts {
   user?: CacheUser
   /** The app's answer for the profile's `varyByCustom` name. */
   custom?: string
+  /** The page's build: copies made by another build of the page are never served. */
+  version?: string
 }
 
 /**
@@ -46,7 +48,8 @@ export function outputCacheKey(profile: CacheProfile, parts: KeyParts): string {
   if (profile.varyByUserRights) segments.push(`r=${enc(parts.user?.rights ?? '')}`)
   let rest = segments.join('&')
   if (rest.length > 200) rest = '#' + createHash('sha256').update(rest).digest('base64url')
-  return `page:${parts.route.toLowerCase()}${rest ? '?' + rest : ''}`
+  const version = parts.version ? `@${parts.version}` : ''
+  return `page:${parts.route.toLowerCase()}${version}${rest ? '?' + rest : ''}`
 }
 
 const enc = (text: string) => encodeURIComponent(text)

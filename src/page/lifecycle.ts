@@ -26,6 +26,11 @@ export interface LifecycleSettings {
   viewStateMaxBytes: number
   development: boolean
   nonce?: string
+  /**
+   * The version of the page (its markup and code-behind): a postback made by another version
+   * (a deploy, or an edited page in development) reloads the page instead of applying state.
+   */
+  buildId?: string
   /** Collects the time of each phase: state (verify posted state), lifecycle, save, render. */
   timings?: PhaseTimings
 }
@@ -75,6 +80,7 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
   const signer = { key: settings.signingKey }
 
   try {
+    refuseOtherBuilds(page, request, settings)
     // Verify signed state before any user code runs: tampered input never reaches a handler.
     const posted = decodePostedState(page, request, settings, signer, scope)
     // A superseded copy of the form is refused before any user code runs, too.
@@ -155,6 +161,20 @@ async function asyncFailure(page: Page, error: unknown, settings: LifecycleSetti
   return { status: 200, headers, body: renderErrorDelta(status, message), contentType: deltaContentType, error: error instanceof HttpError ? undefined : error }
 }
 
+/**
+ * A postback made by another build of the page (the build half of `__VIEWSTATEGENERATOR`) reloads the
+ * page: a redirect to itself (in an async postback, the pageRedirect record), or a callback
+ * error asking to reload — never old state applied to a changed control tree.
+ */
+function refuseOtherBuilds(page: Page, request: PageRequest, settings: LifecycleSettings): void {
+  const posted = page.isPostBack ? request.form?.get('__VIEWSTATEGENERATOR') : undefined
+  const current = viewStateGenerator(settings.pageId, settings.buildId)
+  // Another page's state is not a build question: its signature check refuses it (400).
+  if (posted === undefined || posted === current || posted.slice(0, 4) !== current.slice(0, 4)) return
+  if (page.isCallback) throw new CallbackError('The page was updated on the server since it was loaded: reload the page.')
+  throw new PageRedirect(request.url.pathname + request.url.search)
+}
+
 /** Reads `__VIEWSTATE` and `__EVENTVALIDATION` of a postback (HTTP 400 when tampered). */
 function decodePostedState(page: Page, request: PageRequest, settings: LifecycleSettings, signer: StateSigner, scope: StateScope): PageState | undefined {
   if (!page.isPostBack || !request.form) return undefined
@@ -177,7 +197,7 @@ function saveFormState(page: Page, settings: LifecycleSettings, signer: StateSig
   if (requires.length) state.p = requires
   return {
     viewState: encodeViewState(state.t || state.p || state.q ? state : null, signer, scope),
-    generator: viewStateGenerator(settings.pageId),
+    generator: viewStateGenerator(settings.pageId, settings.buildId),
     encodeEventValidation: () =>
       settings.enableEventValidation && page.clientScript.renderedEvents.size > 0 ? page.clientScript.renderedEvents.encode(signer, scope) : '',
   }

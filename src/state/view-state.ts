@@ -110,14 +110,17 @@ export function decodeViewState(
 }
 
 /**
- * The `__VIEWSTATEGENERATOR` value of a page: 8 uppercase hex digits, stable for a page id
- * across restarts and servers (it identifies the page, it is not a secret).
+ * The `__VIEWSTATEGENERATOR` value of a page: 8 uppercase hex digits, stable across restarts and
+ * servers (it identifies the page, it is not a secret). The first four come from the page id,
+ * the last four from its build: a post whose first half matches but whose second half does not
+ * was made by another build of this page.
  *
  * @example
- * viewStateGenerator('/counter.aspx') // e.g. 'CA0B0334'
+ * viewStateGenerator('/counter.aspx', '3f9a…') // e.g. 'CA0B71E2'
  */
-export function viewStateGenerator(pageId: string): string {
-  return createHash('sha256').update(pageId, 'utf8').digest().subarray(0, 4).toString('hex').toUpperCase()
+export function viewStateGenerator(pageId: string, buildId = ''): string {
+  const half = (text: string) => createHash('sha256').update(text, 'utf8').digest().subarray(0, 2).toString('hex').toUpperCase()
+  return half(pageId) + half(buildId)
 }
 
 function describe(value: unknown): string {
