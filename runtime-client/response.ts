@@ -135,7 +135,9 @@ export function readDelta(p: PageRequestManager, ex: Executor): Delta | undefine
     } else if (t == 'pageTitle') document.title = r.content
     else if (t == 'focus') p._controlIDToFocus = r.content
     else if (t == 'pageRedirect') {
-      window.location.href = d.v4_ ? unescape(r.content) : r.content
+      const url = d.v4_ ? unescape(r.content) : r.content
+      // Never navigate to a script URL, whatever the server sent.
+      if (!/^[^:/?#]*script:|^data:/i.test(url.replace(/[\0- \x7f-\xa0]/g, ''))) window.location.href = url
       return
     } else {
       p.end_(t == 'error' ? serverError(parseInt(r.id, 10), r.content) : parserError(`Unknown token: '${t}'.`), ex)

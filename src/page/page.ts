@@ -3,6 +3,8 @@ import { Control } from '../controls/control.ts'
 import { ScriptManager } from '../controls/ajax/script-manager.ts'
 import type { ClientScriptSet, ControlHost, PostData, Validator } from '../controls/host.ts'
 import type { HtmlWriter } from '../render/html-writer.ts'
+import { redirectTarget } from '../render/url.ts'
+import { HttpError } from '../errors.ts'
 import type { RequestKind } from '../request/classify.ts'
 import { ClientScriptManager } from './client-script-manager.ts'
 import { beginFormRender, endFormRender, type FormState } from './form-render.ts'
@@ -228,8 +230,12 @@ export class Page extends Control implements ControlHost {
    */
   redirect(url: string): never {
     if (this.isCallback) throw new RedirectInCallback()
-    this.response.redirectLocation = url
-    throw new PageRedirect(url)
+    const target = redirectTarget(url)
+    if (target === undefined) {
+      throw new HttpError(400, `redirect() refused the target '${url.slice(0, 80)}': only relative and http(s) URLs without control characters can be redirect targets.`)
+    }
+    this.response.redirectLocation = target
+    throw new PageRedirect(target)
   }
 
   // ---- ControlHost ----------------------------------------------------------------------

@@ -25,3 +25,22 @@ export function safeUrl(url: string | undefined): string | undefined {
 export function resolveUrl(url: string): string {
   return url.startsWith('~/') ? url.slice(1) : url
 }
+
+/**
+ * Checks and encodes a redirect target: relative URLs and http(s) only (a `javascript:` or
+ * `data:` target from data would run script in an async postback), no control characters, and
+ * everything outside printable ASCII percent-encoded so the Location header can carry it.
+ * Returns undefined for a refused target.
+ *
+ * @example
+ * redirectTarget('/search.aspx?q=日本') // '/search.aspx?q=%E6%97%A5%E6%9C%AC'
+ * redirectTarget('javascript:alert(1)') // undefined
+ */
+export function redirectTarget(url: string): string | undefined {
+  const resolved = resolveUrl(url)
+  if (/[\u0000-\u001f\u007f]/.test(resolved)) return undefined
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(resolved.replace(/[\s\u0080-\u00a0]/g, ''))?.[1]?.toLowerCase()
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return undefined
+  const wellFormed = resolved.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  return wellFormed.replace(/[^\x21-\x7e]/gu, (c: string) => encodeURIComponent(c))
+}

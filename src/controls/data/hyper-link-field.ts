@@ -44,7 +44,9 @@ export class HyperLinkField extends DataControlField {
         // whole URL (`{0}` at the start) is taken as it is (HyperLink still drops script URLs).
         link.navigateUrl = format.replace(/\{(\d+)(?::([^}]*))?\}/g, (_placeholder: string, i: string, spec: string | undefined, offset: number) => {
           const text = formatValue(values[Number(i)], spec ? `{0:${spec}}` : '{0}')
-          return offset === 0 ? text : encodeURIComponent(text)
+          // A lone surrogate in data would make encodeURIComponent throw (a 500 for the whole
+          // page): it becomes U+FFFD, as a browser's UTF-8 encoding of the URL would make it.
+          return offset === 0 ? text : encodeURIComponent(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'))
         })
       }
     })
