@@ -1,6 +1,8 @@
 // The async postback body, byte for byte as MicrosoftAjaxWebForms.js builds it (PROTOCOL.md §1.4).
 
-const enc = encodeURIComponent
+// A lone surrogate (typed or pasted) would make encodeURIComponent throw: send U+FFFD for it,
+// as a browser's own form submission does.
+const enc = (text: string) => encodeURIComponent(String(text).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'))
 // text password hidden search tel url email number range color datetime date month week time datetime-local
 const textTypes = /^(text|password|hidden|search|tel|url|email|number|range|color|date(time(-local)?)?|month|week|time)$/i
 

@@ -116,3 +116,16 @@ describe('EventValidation', () => {
     expect(err.status).toBe(413)
   })
 })
+
+describe('line breaks in registered values', () => {
+  it('match whichever line breaks the browser posts (CR LF, CR or LF)', () => {
+    const signer = { key: Buffer.alloc(32, 7) }
+    const scope = { pageId: '/p.aspx' }
+    const ev = new EventValidation()
+    ev.register('List', 'a\nb')
+    const posted = EventValidation.decode(ev.encode(signer, scope), signer, scope)
+    expect(posted.isValid('List', 'a\r\nb')).toBe(true)
+    expect(posted.isValid('List', 'a\rb')).toBe(true)
+    expect(posted.isValid('List', 'ab')).toBe(false)
+  })
+})

@@ -7,8 +7,9 @@ const FIELD = '__EVENTVALIDATION'
 const ENTRY_BYTES = 4
 
 function pairText(uniqueID: string, argument: string | undefined): string {
-  // No argument and an empty argument are the same registration, as in ASP.NET.
-  return uniqueID + '\u0000' + (argument ?? '')
+  // No argument and an empty argument are the same registration, as in ASP.NET. Browsers post
+  // line breaks in values as CR LF whatever the page had, so line breaks compare as one.
+  return uniqueID + '\u0000' + (argument ?? '').replace(/\r\n?/g, '\n')
 }
 
 const keyPrefixes = new WeakMap<Buffer, string>()
