@@ -35,3 +35,15 @@ test('a field the user did not touch after sending takes the server value', asyn
   await expect(note).toHaveValue('sent with the post') // the server echoed what was posted
   await expect(page.getByRole('button', { name: 'Run a slow job' })).toBeFocused()
 })
+
+test('an updated panel with AnnounceText is announced through a polite live region', async ({ page }) => {
+  await page.goto('/progress.aspx')
+  await page.getByRole('button', { name: 'Stop the timer' }).click()
+  await page.getByRole('button', { name: 'Run a slow job' }).click()
+  await expect(page.locator('#SlowResult')).toHaveText('The slow job finished.', { timeout: 10_000 })
+  const region = page.locator('.df-announce[aria-live="polite"]')
+  await expect(region).toHaveText('The slow job panel was updated.')
+  await expect(region).toHaveAttribute('role', 'status')
+  // Hidden from sight, not from assistive technology.
+  expect(await region.evaluate((el) => [getComputedStyle(el).position, el.getBoundingClientRect().width])).toEqual(['absolute', 1])
+})

@@ -5,7 +5,7 @@ import { buildClient, clientPartNames } from './build.ts'
 import { click, fakeFetch, form, page } from './test-dom.ts'
 
 describe('buildClient', () => {
-  it('builds a minified IIFE core and parts once per process, hashed; the core under 8 KiB gzipped', async () => {
+  it('builds a minified IIFE core and parts once per process, hashed; the core under 9 KiB gzipped', async () => {
     const build = await buildClient()
     const sizes = clientPartNames.map((name) => `${name} ${build.parts[name].gzipBytes}`).join(', ')
     console.log(`runtime-client core: ${build.code.length} bytes minified, ${build.gzipBytes} bytes gzipped (goal 6144); parts gzipped: ${sizes}`)
@@ -15,7 +15,9 @@ describe('buildClient', () => {
       expect(bundle.code).not.toMatch(/\beval\(|new Function|Function\(/)
     }
     expect(build.gzipBytes).toBeGreaterThan(1000)
-    expect(build.gzipBytes).toBeLessThan(8 * 1024)
+    // A guard against accidental growth, not the goal (bench/ reports that): the core holds the
+    // PageRequestManager, delta handling, kept typing/focus and announcements.
+    expect(build.gzipBytes).toBeLessThan(9 * 1024)
     expect(await buildClient()).toBe(build)
   })
 

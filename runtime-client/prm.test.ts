@@ -396,6 +396,17 @@ describe('failures', () => {
     )
   })
 
+  it('an unhandled error is also announced through an assertive live region', async () => {
+    vi.useFakeTimers()
+    const { $, sent } = clock()
+    click($('Refresh'), true)
+    await sent[0].reply('', 500)
+    expect(() => vi.runOnlyPendingTimers()).toThrow('status code returned from the server was: 500')
+    const region = (globalThis as any).document.querySelector('.df-announce[aria-live="assertive"]')!
+    expect(region.getAttribute('role')).toBe('alert')
+    expect(region.textContent).toContain('The status code returned from the server was: 500')
+  })
+
   it('parse errors and unknown tokens → PageRequestManagerParserErrorException with the details', async () => {
     const { $, sent, prm } = clock()
     let end = nextEnd(prm)

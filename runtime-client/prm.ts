@@ -7,6 +7,7 @@ import { webRequest, type Executor, type WebRequest } from './net.ts'
 import { completeRequest, pageLoaded, type Delta } from './response.ts'
 import { $get } from './sys.ts'
 import { watchEdits } from './keep-input.ts'
+import { announce } from './announce.ts'
 import { clientValid, fireDefaultButton, postBackWithOptions, setEventFields } from './webforms.ts'
 
 /**
@@ -298,7 +299,10 @@ export class PageRequestManager {
     }
     const v = { error, dataItems: (d && d.items_) || {}, response: ex, errorHandled: false }
     raise(this, 'endRequest', accessors(v))
-    if (error && !v.errorHandled) throwLater(error)
+    if (error && !v.errorHandled) {
+      announce(error.message, 'assertive')
+      throwLater(error)
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { accessors, byId, raise, sysError, throwLater } from './events.ts'
 import { setHiddenField } from './fields.ts'
 import { pairs, processArrays, type ControlLists } from './ids.ts'
 import { keepInput } from './keep-input.ts'
+import { announcePanel } from './announce.ts'
 import type { Executor } from './net.ts'
 import type { PageRequestManager } from './prm.ts'
 import { runInline, runScripts, type ScriptItem } from './scripts.ts'
@@ -202,6 +203,7 @@ export async function completeRequest(p: PageRequestManager, ex: Executor): Prom
     const restore = keepInput(panel)
     updatePanel(p, panel, r.content)
     restore()
+    announcePanel(panel)
   }
   for (const r of all('scriptDispose')) p._registerDisposeScript(r.id, r.content)
   removeField('__VIEWSTATEENCRYPTED')

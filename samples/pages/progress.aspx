@@ -9,7 +9,7 @@
   <form id="form1" runat="server">
     <asp:ScriptManager ID="ScriptManager1" runat="server" />
     <h1>UpdateProgress and Timer</h1>
-    <asp:UpdatePanel ID="SlowPanel" runat="server" UpdateMode="Conditional">
+    <asp:UpdatePanel ID="SlowPanel" runat="server" UpdateMode="Conditional" AnnounceText="The slow job panel was updated.">
       <ContentTemplate>
         <asp:Button ID="Slow" runat="server" Text="Run a slow job" OnClick="Slow_Click" />
         <asp:Label ID="SlowResult" runat="server" Text="Not run yet." />

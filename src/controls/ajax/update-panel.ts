@@ -1,6 +1,7 @@
 import { Control } from '../control.ts'
 import { declareMarkupProperties, defineStateProperties } from '../properties.ts'
 import type { HtmlWriter } from '../../render/html-writer.ts'
+import { htmlEncode } from '../../render/encode.ts'
 import { HtmlWriter as Writer } from '../../render/html-writer.ts'
 import { ScriptManager } from './script-manager.ts'
 import type { Trigger } from './triggers.ts'
@@ -51,6 +52,11 @@ export class UpdatePanel extends Control {
   declare updateMode: 'Always' | 'Conditional'
   declare childrenAsTriggers: boolean
   declare renderMode: 'Block' | 'Inline'
+  /**
+   * Said by screen readers (a polite live region) each time an async postback updates the
+   * panel: `AnnounceText="Results updated"`. Set it in code to say what changed.
+   */
+  declare announceText: string
   readonly triggers = new TriggerCollection(this)
   /** @internal */
   triggersInitialized = false
@@ -147,6 +153,8 @@ export class UpdatePanel extends Control {
   /** Renders `<div id>` (or `<span>` with RenderMode Inline); a refreshing panel also hands its content to the delta. */
   override render(writer: HtmlWriter): void {
     const inner = new Writer()
+    // The announcement travels inside the panel's content, so every update carries its own.
+    if (this.announceText) inner.write(`<span hidden data-df-announce>${htmlEncode(this.announceText)}</span>`)
     const clientScript = this.host?.clientScript
     if (clientScript?.inEventValidationSegment) clientScript.inEventValidationSegment(this.uniqueID, () => this.renderChildren(inner))
     else this.renderChildren(inner)
@@ -163,6 +171,7 @@ defineStateProperties(UpdatePanel, {
   updateMode: { enum: ['Always', 'Conditional'], default: 'Always' },
   childrenAsTriggers: true,
   renderMode: { enum: ['Block', 'Inline'], default: 'Block' },
+  announceText: '',
 })
 declareMarkupProperties(UpdatePanel, [
   { name: 'contentTemplate', kind: 'singleTemplate' },
