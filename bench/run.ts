@@ -16,6 +16,8 @@ import { renderMarkdown, type BenchResults } from './report/markdown.ts'
 import { measureApply } from './sections/apply.ts'
 import { measureActionBytes, measureViewState } from './sections/bytes.ts'
 import { measureClientSize } from './sections/client-size.ts'
+import { measureInstances } from './sections/instances.ts'
+import { measureOutputCache } from './sections/output-cache.ts'
 import { measureParse } from './sections/parse.ts'
 import { measurePhases } from './sections/phases.ts'
 import { measureThroughput } from './sections/throughput.ts'
@@ -69,20 +71,15 @@ await section('1,000-row apply in Chromium', async () => {
   if (version) machine.chromium = version
 })
 await section('server phases', () => measurePhases(figures, actions, pagesDir, key))
-await section('throughput', () =>
-  measureThroughput(
-    figures,
-    (origin) => captureActions((r) => fetch(r), origin),
-    key,
-    {
-      seconds: settings['load seconds per run'],
-      warmupSeconds: settings['warm-up seconds per scenario'],
-      rounds: settings.rounds,
-      connections: settings.connections,
-    },
-    log,
-  ),
-)
+const loadOptions = {
+  seconds: settings['load seconds per run'],
+  warmupSeconds: settings['warm-up seconds per scenario'],
+  rounds: settings.rounds,
+  connections: settings.connections,
+}
+await section('throughput', () => measureThroughput(figures, (origin) => captureActions((r) => fetch(r), origin), key, loadOptions, log))
+await section('output cache in-process: miss, hit, 304, stampede', () => measureOutputCache(figures, pagesDir, key))
+await section('output cache over HTTP and instances', () => measureInstances(figures, pagesDir, key, loadOptions, log))
 
 // Every goal appears in the report, measured or not.
 const goals: Array<[Section, string, string, Goal]> = [
@@ -97,6 +94,9 @@ const goals: Array<[Section, string, string, Goal]> = [
   ['throughput', 'clock.aspx async postback / htmx peer click', 'ratio', atLeast(1, '≥ 1.0× htmx')],
   ['throughput', 'orders.aspx async postback / raw Hono GET', 'ratio', atLeast(0.5, '≥ 0.5× raw Hono')],
   ['throughput', 'orders.aspx async postback / htmx peer panel page', 'ratio', atLeast(1, '≥ 1.0× htmx')],
+  ['cache', 'cache.aspx output-cache hit / raw Hono GET', 'ratio', atLeast(0.9, '≥ 0.9× raw Hono')],
+  ['cache', 'cold key, 200 concurrent first requests: renders', 'renders', atMost(1, '= 1 render')],
+  ['cache', '2 instances / 1 instance, GET orders.aspx', 'ratio', atLeast(1.7, '≥ 1.7× one instance (where two cores allow)')],
 ]
 for (const [s, name, unit, goal] of goals) if (!figures.find(name)) figures.absent(s, name, unit, 'not measured: its section failed (see the errors above)', goal)
 

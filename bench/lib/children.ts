@@ -1,6 +1,7 @@
 // Server processes of a bench run: each on its own process, 127.0.0.1, killed at the end
 // (also when the run fails or is interrupted).
 import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 
 /**
@@ -37,7 +38,25 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  * const raw = await startServer('raw-hono', 'bench/servers/raw-hono.ts', ['--pages', file])
  */
 export function startServer(name: string, script: string, args: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--port', '0', ...args], {
+  const portOf = (line: string) => (line.startsWith('{') ? (JSON.parse(line) as { listening?: number }).listening : undefined)
+  return spawnServer(name, ['--import', 'tsx', script, '--port', '0', ...args], env, portOf)
+}
+
+/**
+ * Starts the `deltaform` command (`bin/deltaform.js` + `args`) and resolves once it prints
+ * its `serving … on http://host:PORT` line; otherwise as {@link startServer}.
+ *
+ * @example
+ * const two = await startCommand('2 instances', ['serve', 'samples/pages', '--port', '0', '--instances', '2'])
+ */
+export function startCommand(name: string, args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+  const bin = join(import.meta.dirname, '../../bin/deltaform.js')
+  const portOf = (line: string) => Number(/ serving .* on http:\/\/[^ ]+:(\d+)/.exec(line)?.[1]) || undefined
+  return spawnServer(name, [bin, ...args], env, portOf)
+}
+
+function spawnServer(name: string, argv: string[], env: Record<string, string>, portOf: (line: string) => number | undefined): Promise<ServerProcess> {
+  const child = spawn(process.execPath, argv, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -57,7 +76,7 @@ export function startServer(name: string, script: string, args: string[] = [], e
     child.once('exit', (code) => fail(new Error(`${name} exited (code ${code}) before listening.\n${stderr}`)))
     const lines = createInterface({ input: child.stdout! })
     lines.on('line', (line) => {
-      const port = line.startsWith('{') ? (JSON.parse(line) as { listening?: number }).listening : undefined
+      const port = portOf(line)
       if (port) {
         clearTimeout(timer)
         child.removeAllListeners('exit')

@@ -8,7 +8,7 @@ import { round, summarize, type Summary } from './stats.ts'
  * @example
  * const s: Section = 'bytes'
  */
-export type Section = 'bytes' | 'throughput' | 'client' | 'server'
+export type Section = 'bytes' | 'throughput' | 'cache' | 'client' | 'server'
 
 /**
  * A goal: its text for the report and the test a value must pass.

@@ -1,6 +1,7 @@
 // Findings generated from the numbers: for each goal missed, the figures that say why. The
 // written analysis lives in bench/FINDINGS.md; these lines keep it honest run after run.
 import { phaseLabels } from '../sections/phases.ts'
+import { cacheFindings } from './cache-findings.ts'
 import type { Figure, Figures } from '../lib/figures.ts'
 import { round } from '../lib/stats.ts'
 
@@ -98,7 +99,8 @@ export function findings(figures: Figures): string[] {
 
   const vs = figures.find('orders.aspx __VIEWSTATE, first load')
   if (missed(vs)) out.push(`**orders.aspx view state ${vs!.value} bytes (goal ≤ 1024).**`)
-  const noisy = figures.list.filter((f) => f.section === 'throughput' && f.unit === 'req/s' && (f.spread ?? 0) > 0.25)
+  out.push(...cacheFindings(figures))
+  const noisy = figures.list.filter((f) => (f.section === 'throughput' || f.section === 'cache') && f.unit === 'req/s' && (f.spread ?? 0) > 0.25)
   if (noisy.length) out.push(`Noisy: ${noisy.map((f) => `${f.name} (spread ${n(f.spread)})`).join('; ')} — the machine was busy; compare ratios, not absolute req/s.`)
   if (out.length === 0) out.push('Every goal is met.')
   return out

@@ -22,6 +22,7 @@ export interface BenchResults {
 const titles: Record<Section, string> = {
   bytes: 'Bytes on the wire',
   throughput: 'Throughput (req/s, each server in its own process, autocannon)',
+  cache: 'Output cache and instances (req/s with autocannon; µs and renders in-process)',
   client: 'Client: size, apply time in Chromium, delta parsing',
   server: 'Server CPU per request phase (in-process)',
 }

@@ -7,28 +7,9 @@ import { join } from 'node:path'
 import type { Exchange, SampleActions } from '../lib/actions.ts'
 import { startServer, stopServer, type ServerProcess } from '../lib/children.ts'
 import { atLeast, type Figures, type Goal } from '../lib/figures.ts'
-import { load, type LoadRequest } from '../lib/load.ts'
+import type { LoadRequest } from '../lib/load.ts'
+import { runRounds, type LoadOptions, type Scenario } from '../lib/rounds.ts'
 import { pairRatios } from '../lib/stats.ts'
-
-/**
- * How long and how hard to load.
- *
- * @example
- * const o: LoadOptions = { seconds: 4, warmupSeconds: 2, rounds: 3, connections: 16 }
- */
-export interface LoadOptions {
-  seconds: number
-  warmupSeconds: number
-  rounds: number
-  connections: number
-}
-
-interface Scenario {
-  name: string
-  request: LoadRequest
-  /** What the answer must contain, checked once before loading. */
-  expect: string
-}
 
 const kept = ['content-type', 'x-microsoftajax', 'x-requested-with']
 
@@ -37,15 +18,6 @@ function replay(exchange: Exchange, origin: string): LoadRequest {
   const headers: Record<string, string> = {}
   for (const name of kept) if (exchange.request.headers[name]) headers[name] = exchange.request.headers[name]!
   return { url: `${origin}${url.pathname}${url.search}`, method: exchange.request.method, headers, body: exchange.request.method === 'POST' ? exchange.request.body : undefined }
-}
-
-async function check(s: Scenario): Promise<void> {
-  const r = s.request
-  const response = await fetch(r.url, { method: r.method ?? 'GET', headers: r.headers, body: r.body })
-  const text = await response.text()
-  if (response.status !== 200 || !text.includes(s.expect)) {
-    throw new Error(`${s.name}: expected 200 and "${s.expect}", got ${response.status}: ${text.slice(0, 200)}`)
-  }
 }
 
 /**
@@ -96,32 +68,13 @@ export async function measureThroughput(
       { name: 'htmx peer orders: grid page 2 (GET /orders/grid)', request: { url: `${htmx.origin}/orders/grid?page=2` }, expect: '<td>10050</td>' },
       { name: 'htmx peer orders: panel page 2 (GET /orders/panel)', request: { url: `${htmx.origin}/orders/panel?page=2` }, expect: '<td>10050</td>' },
     ]
-    for (const s of scenarios) await check(s)
-
-    log(`  warm-up: ${scenarios.length} scenarios × ${options.warmupSeconds} s`)
-    for (const s of scenarios) await load(s.request, { seconds: options.warmupSeconds, connections: options.connections })
-
-    const rps = new Map<string, number[]>(scenarios.map((s) => [s.name, []]))
-    const failures = new Map<string, number>()
-    for (let round = 0; round < options.rounds; round++) {
-      // Rotate and reverse on odd rounds, so no scenario always follows the same neighbour.
-      const start = (round * 5) % scenarios.length
-      let order = [...scenarios.slice(start), ...scenarios.slice(0, start)]
-      if (round % 2) order = order.reverse()
-      for (const s of order) {
-        const result = await load(s.request, { seconds: options.seconds, connections: options.connections })
-        rps.get(s.name)!.push(result.rps)
-        if (result.failures) failures.set(s.name, (failures.get(s.name) ?? 0) + result.failures)
-        log(`  round ${round + 1}/${options.rounds}  ${s.name.padEnd(52)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50ms} ms`)
-      }
-    }
+    const { rps, failures } = await runRounds(scenarios, options, log)
 
     for (const s of scenarios) {
       const bad = failures.get(s.name)
       if (bad) figures.absent('throughput', s.name, 'req/s', `${bad} failed requests (non-2xx, errors or timeouts) under load`)
       else figures.addRuns('throughput', s.name, rps.get(s.name)!, 'req/s')
     }
-    figures.absent('throughput', 'Deltaform output-cache hit', 'req/s', 'absent (no output cache yet)')
 
     const ratio = (name: string, a: string, b: string, goal?: Goal) => {
       if (failures.get(a) || failures.get(b)) return figures.absent('throughput', name, 'ratio', 'a side had failed requests', goal)
