@@ -68,12 +68,12 @@ export function pageRoute(options: PageRouteOptions) {
     timings?.mark('form')
     const kind = classifyRequest(method, c.req.raw.headers, form)
     const user = options.authenticate?.(c)
-    const render = () => withSession(c, entry, (page) => runOne(c, entry, page, url, kind, form, user, timings))
 
     // Only GET/HEAD page requests ever reach the output cache: a postback, async postback or
     // callback is always run, never answered with a stored page.
     // A full-postback comparison run (`?__deltaform_partial=0`) always renders afresh.
     const profile = kind === 'get' && !partialRenderingOff(url) ? effectiveProfile(declaredProfile(entry, options.outputCache), options.outputCache, user) : null
+    const render = () => withSession(c, entry, (page) => runOne(c, entry, page, url, kind, form, user, timings, profile !== null))
     if (!profile) return respond(method, await render())
     const key = outputCacheKey(profile, {
       route: entry.route,
@@ -131,6 +131,7 @@ export function pageRoute(options: PageRouteOptions) {
     form: FormCollection | null,
     user: AppUser | undefined,
     timings: PhaseTimings | undefined,
+    cacheable: boolean,
   ): Promise<PageAnswer> {
     page.user = user
     page.clientScripts = await options.scripts.urls()
@@ -142,7 +143,17 @@ export function pageRoute(options: PageRouteOptions) {
       runPage(
         page,
         { method: c.req.method, url, headers: c.req.raw.headers, kind, form: kind === 'get' ? null : form, cookies: getCookie(c), raw: c, signal: deadline.signal },
-        { ...options.lifecycle, pageId: entry.route, buildId: entry.buildId, userKey: options.userKey?.(c), timings, nonce: cspNonce(c) },
+        {
+          ...options.lifecycle,
+          pageId: entry.route,
+          buildId: entry.buildId,
+          userKey: options.userKey?.(c),
+          // Bound to the session that existed when the request began — never on a render the
+          // output cache may store and hand to other users.
+          sessionKey: page.stateSession && !cacheable ? page.stateSession.id : undefined,
+          timings,
+          nonce: cspNonce(c),
+        },
       ),
     )
     const headers = new Headers(result.headers)

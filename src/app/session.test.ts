@@ -145,3 +145,36 @@ describe('superseded postbacks', () => {
     expect((await replay('/replay.aspx')).again.status).toBe(200)
   })
 })
+
+describe('view state bound to the session', () => {
+  class Note extends Page {
+    Save_Click() {
+      this.session.set('saved', (this.session.get<number>('saved') ?? 0) + 1)
+    }
+  }
+  const bound = createApp({
+    key: 'ee'.repeat(32),
+    mode: 'development',
+    pages: { '/note.aspx': { markup: '<form id="form1" runat="server"><asp:Button ID="Save" runat="server" Text="Save" OnClick="Save_Click" /></form>', codeBehind: Note } },
+  })
+  afterAll(() => bound.close())
+
+  it('accepts state made before the session existed, then refuses one user’s state posted with another’s session', async () => {
+    const ann = new FormClient((r) => bound.request(r))
+    await ann.get('/note.aspx') // unbound state: no session yet
+    await ann.click('Save') // accepted; creates the session
+    expect(ann.status).toBe(200)
+    await ann.click('Save') // state now bound to Ann's session
+    expect(ann.status).toBe(200)
+    const bob = new FormClient((r) => bound.request(r))
+    await bob.get('/note.aspx')
+    await bob.click('Save')
+    const stolen = await bound.request('/note.aspx', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `deltaform.sid=${bob.cookies.get('deltaform.sid')}` },
+      body: new URLSearchParams(ann.formEntries([['Save', 'Save']])).toString(),
+    })
+    expect(stolen.status).toBe(400)
+    expect(await stolen.text()).toContain('__VIEWSTATE')
+  })
+})

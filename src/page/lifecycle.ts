@@ -22,6 +22,13 @@ export interface LifecycleSettings {
   pageId: string
   /** Binds state to a user (ViewStateUserKey); state made for another user is refused. */
   userKey?: string
+  /**
+   * The session the state is bound to when no userKey is given. State made before the session
+   * existed (unbound) is still accepted — anyone can get such state, and the SameSite=Lax
+   * cookie keeps other sites from posting it with the user's session — but state bound to
+   * another session is refused.
+   */
+  sessionKey?: string
   enableEventValidation: boolean
   viewStateMaxBytes: number
   development: boolean
@@ -76,7 +83,7 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
   page.clientScript.webFormsScriptUrl = scripts.kind === 'deltaform' ? scripts.client : scripts.webForms
   let callbackBaseline = 0
   page.attach(page)
-  const scope: StateScope = { pageId: settings.pageId, userKey: settings.userKey }
+  const scope: StateScope = { pageId: settings.pageId, userKey: settings.userKey ?? settings.sessionKey }
   const signer = { key: settings.signingKey }
 
   try {
@@ -177,10 +184,28 @@ function refuseOtherBuilds(page: Page, request: PageRequest, settings: Lifecycle
 
 /** Reads `__VIEWSTATE` and `__EVENTVALIDATION` of a postback (HTTP 400 when tampered). */
 function decodePostedState(page: Page, request: PageRequest, settings: LifecycleSettings, signer: StateSigner, scope: StateScope): PageState | undefined {
-  if (!page.isPostBack || !request.form) return undefined
-  const posted = decodeViewState(request.form.get('__VIEWSTATE') ?? '', signer, scope, { maxBytes: settings.viewStateMaxBytes }) as PageState | undefined
+  const form = request.form
+  if (!page.isPostBack || !form) return undefined
+  if (settings.userKey === undefined && settings.sessionKey !== undefined) {
+    try {
+      return decodeWithin(page, form, settings, signer, scope)
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status !== 400) throw error
+      // State made before the session existed: verify it as unbound, or report the first error.
+      try {
+        return decodeWithin(page, form, settings, signer, { pageId: scope.pageId })
+      } catch {
+        throw error
+      }
+    }
+  }
+  return decodeWithin(page, form, settings, signer, scope)
+}
+
+function decodeWithin(page: Page, form: PostData, settings: LifecycleSettings, signer: StateSigner, scope: StateScope): PageState | undefined {
+  const posted = decodeViewState(form.get('__VIEWSTATE') ?? '', signer, scope, { maxBytes: settings.viewStateMaxBytes }) as PageState | undefined
   if (settings.enableEventValidation) {
-    page.clientScript.postedEvents = EventValidation.decode(request.form.get('__EVENTVALIDATION') ?? '', signer, scope)
+    page.clientScript.postedEvents = EventValidation.decode(form.get('__EVENTVALIDATION') ?? '', signer, scope)
     // A callback adds to what the page allowed instead of replacing it.
     if (page.isCallback) page.clientScript.renderedEvents = page.clientScript.postedEvents
   }
