@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { encodeViewState } from '../state/view-state.ts'
+import { EventValidation } from '../state/event-validation.ts'
 import { diffPageStates, formatDifferences, peekViewState, seededRandom, stripPartialSwitch, withPartialSwitch, type NormalElement, type PageState } from 'deltaform/testing'
 
 const span = (id: string, text: string): NormalElement => ({ tag: 'span', attrs: [['id', id]], children: [text] })
@@ -73,6 +74,20 @@ describe('diffPageStates', () => {
     expect(d).toMatchObject({ kind: 'field', where: 'hidden field __VIEWSTATE (decoded)', expected: '{"count":1}', actual: '{"count":2}' })
     expect(peekViewState(a)).toBe('{"count":1}')
     expect(peekViewState('not view state')).toBeNull()
+  })
+
+  it('compares __EVENTVALIDATION by its entries, not by the session its signature binds to', () => {
+    const signer = { key: Buffer.alloc(32, 7) }
+    const sealed = (entries: string[], userKey: string) => {
+      const ev = new EventValidation()
+      for (const e of entries) ev.register(e)
+      return ev.encode(signer, { pageId: '/a.aspx', userKey })
+    }
+    const field = (value: string) => state('1', { fields: [['__EVENTVALIDATION', value]] })
+    expect(sealed(['A'], 'ann')).not.toBe(sealed(['A'], 'bob'))
+    expect(diffPageStates(field(sealed(['A'], 'ann')), field(sealed(['A'], 'bob')))).toEqual([])
+    const [d] = diffPageStates(field(sealed(['A'], 'ann')), field(sealed(['A', 'B'], 'ann')))
+    expect(d).toMatchObject({ kind: 'field', where: 'hidden field __EVENTVALIDATION (entries)' })
   })
 })
 

@@ -1,4 +1,4 @@
-import { peekViewState } from './peek-view-state.ts'
+import { peekEventValidation, peekViewState } from './peek-view-state.ts'
 import { serializeNormal, type NormalElement, type NormalNode, type PageState } from './page-state.ts'
 
 /**
@@ -88,7 +88,10 @@ export function cleanPageState(state: PageState, volatile: RegExp[] = []): PageS
     url: scrub(state.url),
     title: scrub(state.title),
     root: node(state.root) as NormalElement,
-    fields: state.fields.map(([name, value]) => [name, scrub(name === '__VIEWSTATE' ? (peekViewState(value) ?? value) : value)]),
+    fields: state.fields.map(([name, value]) => [
+      name,
+      scrub(name === '__VIEWSTATE' ? (peekViewState(value) ?? value) : name === '__EVENTVALIDATION' ? peekEventValidation(value) : value),
+    ]),
   }
 }
 
@@ -209,7 +212,8 @@ function diffFields(e: PageState, a: PageState, ignore: Set<string>, out: Differ
     // Decoded view state is JSON already: shown as it is, not quoted again.
     const show = (values: string[] | undefined) =>
       values === undefined ? '(no such field)' : values.length !== 1 ? JSON.stringify(values) : name === '__VIEWSTATE' ? values[0]! : JSON.stringify(values[0])
-    const label = name === '__VIEWSTATE' ? 'hidden field __VIEWSTATE (decoded)' : `${name.startsWith('__') ? 'hidden field' : 'field'} ${name}`
+    const label =
+      name === '__VIEWSTATE' ? 'hidden field __VIEWSTATE (decoded)' : name === '__EVENTVALIDATION' ? 'hidden field __EVENTVALIDATION (entries)' : `${name.startsWith('__') ? 'hidden field' : 'field'} ${name}`
     out.push({ kind: 'field', panel: e.fieldPanels[name] ?? a.fieldPanels[name] ?? null, where: label, expected: show(ev), actual: show(av) })
   }
 }

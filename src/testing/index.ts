@@ -33,6 +33,6 @@ export {
 export { deltaformFixtures, describeTransfer, type DeltaformFixtures } from './fixtures.ts'
 export { FormClient } from './form-client.ts'
 export { collectPageState, serializeNormal, type CollectOptions, type NormalElement, type NormalNode, type PageState } from './page-state.ts'
-export { peekViewState } from './peek-view-state.ts'
+export { peekEventValidation, peekViewState } from './peek-view-state.ts'
 export { randomIndex, seededRandom } from './random.ts'
 export { CallbackError, createTestPage, TestPage, type AsyncPostBackError, type Fetchable, type TestPageOptions } from './test-page.ts'

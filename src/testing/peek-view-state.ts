@@ -33,3 +33,18 @@ export function peekViewState(field: string | null | undefined): string | null {
     return null
   }
 }
+
+/**
+ * The entries of an `__EVENTVALIDATION` field without its signature, for comparing two pages:
+ * the same entries sealed for two sessions differ only in the signature. Returns the field as
+ * it is when it is not Deltaform's format.
+ *
+ * @example
+ * peekEventValidation(fullRun) === peekEventValidation(partialRun)
+ */
+export function peekEventValidation(field: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(field)) return field
+  const bytes = Buffer.from(field, 'base64url')
+  if (bytes.length < HEADER_BYTES + MAC_BYTES || bytes[0] !== 1) return field
+  return bytes.subarray(0, bytes.length - MAC_BYTES).toString('base64url')
+}
