@@ -111,6 +111,7 @@ export function pageRoute(options: PageRouteOptions) {
       const session = await unavailableAs503(() => loadSession(services.sessions, id))
       page.session = session
       if (mode === 'on' && !session.isNew && !allowsStateReplay(entry)) page.stateSession = session
+      if (session.isNew && isValidSessionId(id)) page.formerSessionId = id
       const answer = await run(page)
       if (mode === 'readonly') return answer
       const saved = await unavailableAs503(() => saveSession(services.sessions, session, sessionTtlMs))
@@ -151,6 +152,7 @@ export function pageRoute(options: PageRouteOptions) {
           // Bound to the session that existed when the request began — never on a render the
           // output cache may store and hand to other users.
           sessionKey: page.stateSession && !cacheable ? page.stateSession.id : undefined,
+          formerSessionKey: page.formerSessionId,
           timings,
           nonce: cspNonce(c),
         },

@@ -151,11 +151,14 @@ describe('view state bound to the session', () => {
     Save_Click() {
       this.session.set('saved', (this.session.get<number>('saved') ?? 0) + 1)
     }
+    Forget_Click() {
+      this.session.abandon()
+    }
   }
   const bound = createApp({
     key: 'ee'.repeat(32),
     mode: 'development',
-    pages: { '/note.aspx': { markup: '<form id="form1" runat="server"><asp:Button ID="Save" runat="server" Text="Save" OnClick="Save_Click" /></form>', codeBehind: Note } },
+    pages: { '/note.aspx': { markup: '<form id="form1" runat="server"><asp:Button ID="Save" runat="server" Text="Save" OnClick="Save_Click" /><asp:Button ID="Forget" runat="server" Text="Forget" OnClick="Forget_Click" /></form>', codeBehind: Note } },
   })
   afterAll(() => bound.close())
 
@@ -176,5 +179,29 @@ describe('view state bound to the session', () => {
     })
     expect(stolen.status).toBe(400)
     expect(await stolen.text()).toContain('__VIEWSTATE')
+  })
+
+  it('keeps working after the session is abandoned or expires on the server', async () => {
+    const ann = new FormClient((r) => bound.request(r))
+    await ann.get('/note.aspx')
+    await ann.click('Save')
+    await ann.click('Save')
+    await ann.click('Forget') // the cookie goes; the new state must not be bound to it
+    expect(ann.cookies.has('deltaform.sid')).toBe(false)
+    await ann.click('Save')
+    expect(ann.status).toBe(200)
+    await ann.click('Save') // bound to the new session now
+    // The session ends on the server (another tab abandons it) while this page stays open with
+    // state bound to it, and the browser still sends its cookie: like an expired session.
+    const sid = ann.cookies.get('deltaform.sid')!
+    const expire = await bound.request('/note.aspx', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `deltaform.sid=${sid}` },
+      body: new URLSearchParams(ann.formEntries([['Forget', 'Forget']])).toString(),
+    })
+    expect(expire.status).toBe(200)
+    ann.cookies.set('deltaform.sid', sid)
+    await ann.click('Save')
+    expect(ann.status).toBe(200)
   })
 })

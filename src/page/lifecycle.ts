@@ -29,6 +29,8 @@ export interface LifecycleSettings {
    * another session is refused.
    */
   sessionKey?: string
+  /** The id of an expired session the request's cookie still names: its state is accepted too. */
+  formerSessionKey?: string
   enableEventValidation: boolean
   viewStateMaxBytes: number
   development: boolean
@@ -126,7 +128,9 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
     await phase(page, () => page.onPreRenderComplete())
 
     settings.timings?.mark('lifecycle')
-    page.formState = saveFormState(page, settings, signer, scope, sequence)
+    // A session abandoned in this request is gone with its cookie: seal the new state unbound.
+    const sealScope = settings.userKey === undefined && page.stateSession?.isAbandoned ? { pageId: settings.pageId } : scope
+    page.formState = saveFormState(page, settings, signer, sealScope, sequence)
     settings.timings?.mark('save')
     await phase(page, () => page.onSaveStateComplete())
 
@@ -186,20 +190,20 @@ function refuseOtherBuilds(page: Page, request: PageRequest, settings: Lifecycle
 function decodePostedState(page: Page, request: PageRequest, settings: LifecycleSettings, signer: StateSigner, scope: StateScope): PageState | undefined {
   const form = request.form
   if (!page.isPostBack || !form) return undefined
-  if (settings.userKey === undefined && settings.sessionKey !== undefined) {
+  if (settings.userKey !== undefined) return decodeWithin(page, form, settings, signer, scope)
+  // Bound to this session, to the expired one the cookie still names, or made before any
+  // session existed (unbound); the first error is the one reported.
+  const keys = [settings.sessionKey, settings.formerSessionKey].filter((k): k is string => k !== undefined)
+  let first: unknown
+  for (const userKey of [...keys, undefined]) {
     try {
-      return decodeWithin(page, form, settings, signer, scope)
+      return decodeWithin(page, form, settings, signer, { pageId: scope.pageId, userKey })
     } catch (error) {
       if (!(error instanceof HttpError) || error.status !== 400) throw error
-      // State made before the session existed: verify it as unbound, or report the first error.
-      try {
-        return decodeWithin(page, form, settings, signer, { pageId: scope.pageId })
-      } catch {
-        throw error
-      }
+      first ??= error
     }
   }
-  return decodeWithin(page, form, settings, signer, scope)
+  throw first
 }
 
 function decodeWithin(page: Page, form: PostData, settings: LifecycleSettings, signer: StateSigner, scope: StateScope): PageState | undefined {

@@ -106,6 +106,8 @@ export class Page extends Control implements ControlHost {
    * pages without AllowStateReplay): postbacks of superseded copies of the form are refused.
    */
   stateSession: Session | null = null
+  /** @internal The id of an expired session the request's cookie still named. */
+  formerSessionId: string | undefined = undefined
   private cacheValue: ObjectCache | null = null
   /** Per-request storage shared by the page and its controls (HttpContext.Items). */
   readonly items = new Map<string, unknown>()
