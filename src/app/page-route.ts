@@ -110,7 +110,8 @@ export function pageRoute(options: PageRouteOptions) {
     const go = async () => {
       const session = await unavailableAs503(() => loadSession(services.sessions, id))
       page.session = session
-      if (mode === 'on' && !session.isNew && !allowsStateReplay(entry)) page.stateSession = session
+      if (mode === 'on' && !session.isNew) page.stateSession = session
+      page.allowsStateReplay = allowsStateReplay(entry)
       if (session.isNew && isValidSessionId(id)) page.formerSessionId = id
       const answer = await run(page)
       if (mode === 'readonly') return answer

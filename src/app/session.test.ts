@@ -142,7 +142,18 @@ describe('superseded postbacks', () => {
       body: new URLSearchParams(before).toString(),
     })
     expect(oneBehind.status).toBe(200)
-    expect((await replay('/replay.aspx')).again.status).toBe(200)
+    const replayed = await replay('/replay.aspx')
+    expect(replayed.again.status).toBe(200)
+    // Replays allowed, but the state is still bound to its session.
+    const other = new FormClient((r) => guarded.request(r))
+    await other.get('/replay.aspx')
+    await other.click('Next')
+    const stolen = await guarded.request('/replay.aspx', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `deltaform.sid=${other.cookies.get('deltaform.sid')}` },
+      body: new URLSearchParams(replayed.client.formEntries([['Next', 'Next']])).toString(),
+    })
+    expect(stolen.status).toBe(400)
   })
 })
 

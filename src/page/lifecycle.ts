@@ -93,7 +93,7 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
     // Verify signed state before any user code runs: tampered input never reaches a handler.
     const posted = decodePostedState(page, request, settings, signer, scope)
     // A superseded copy of the form is refused before any user code runs, too.
-    const sequence = page.isCallback ? posted?.q : checkSequence(posted?.q, page.stateSession, page.isPostBack)
+    const sequence = page.isCallback ? posted?.q : checkSequence(posted?.q, page.allowsStateReplay ? null : page.stateSession, page.isPostBack)
     settings.timings?.mark('state')
     if (page.isCallback) callbackBaseline = page.clientScript.renderedEvents.size
     await phase(page, () => page.onPreInit())

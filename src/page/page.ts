@@ -103,9 +103,12 @@ export class Page extends Control implements ControlHost {
   private sessionValue: Session | null = null
   /**
    * @internal Set by the app to the session that existed when the request began (read-write
-   * pages without AllowStateReplay): postbacks of superseded copies of the form are refused.
+   * pages): view state is bound to it, and superseded copies of the form are refused unless
+   * the page allows state replay.
    */
   stateSession: Session | null = null
+  /** @internal `AllowStateReplay="true"`: old copies of the form may post back. */
+  allowsStateReplay = false
   /** @internal The id of an expired session the request's cookie still named. */
   formerSessionId: string | undefined = undefined
   private cacheValue: ObjectCache | null = null
