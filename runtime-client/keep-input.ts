@@ -17,9 +17,9 @@ if (typeof document !== 'undefined') {
  * Forgets earlier edits: what the user types from now on wins over the answer's values.
  *
  * @example
- * watchEdits(); req.invoke()
+ * resetEdits(); req.invoke()
  */
-export function watchEdits(): void {
+export function resetEdits(): void {
   edited.clear()
 }
 

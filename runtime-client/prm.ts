@@ -6,7 +6,7 @@ import { findNearestElement, getPostBackSettings, panelUniqueID, processArrays, 
 import { webRequest, type Executor, type WebRequest } from './net.ts'
 import { completeRequest, pageLoaded, type Delta } from './response.ts'
 import { $get } from './sys.ts'
-import { watchEdits } from './keep-input.ts'
+import { resetEdits } from './keep-input.ts'
 import { announce } from './announce.ts'
 import { clientValid, fireDefaultButton, postBackWithOptions, setEventFields } from './webforms.ts'
 
@@ -282,7 +282,7 @@ export class PageRequestManager {
     })
     this._request = req
     this._processingRequest = false
-    watchEdits()
+    resetEdits()
     // Panels expected to change are busy until the answer is in (assistive technology waits).
     this.busy_ = (panels || []).map((id: string) => byId(this._updatePanelClientIDs[this._updatePanelIDs.indexOf(id)] || toClientID(id))).filter(Boolean)
     for (const panel of this.busy_) panel.setAttribute('aria-busy', 'true')

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
+import { isHttps } from './request-scheme.ts'
 
 /**
  * Security headers of every answer. Each default can be replaced (a string) or dropped
@@ -53,8 +54,4 @@ export function securityHeaders(options: {
  */
 export function cspNonce(c: Context): string | undefined {
   return c.get('cspNonce' as never) as string | undefined
-}
-
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
+import { isHttps } from './request-scheme.ts'
 
 /**
  * The session cookie (ASP.NET_SessionId's counterpart): HttpOnly, SameSite=Lax, path `/`,
@@ -13,8 +14,7 @@ import { getCookie } from 'hono/cookie'
 export function sessionCookie(name = 'deltaform.sid') {
   if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) throw new Error(`session.cookieName "${name}" is not a valid cookie name.`)
   const attributes = (c: Context) => {
-    const https = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'
-    return `; Path=/; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`
+    return `; Path=/; HttpOnly; SameSite=Lax${isHttps(c) ? '; Secure' : ''}`
   }
   return {
     name,

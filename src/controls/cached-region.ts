@@ -1,6 +1,7 @@
 import { Control } from './control.ts'
 import { declareMarkupProperties } from './properties.ts'
 import { HtmlWriter } from '../render/html-writer.ts'
+import { splitList } from '../cache/cache-profile.ts'
 
 /** What a cached region keeps: its HTML and the postback targets it rendered. */
 interface CachedFragment {
@@ -8,11 +9,6 @@ interface CachedFragment {
   events: Array<[string, string]>
 }
 
-const list = (text: string | undefined) =>
-  (text ?? '')
-    .split(/[;,]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
 
 /**
  * Fragment caching (ASP.NET's cached user control): the region's rendered HTML is kept in the
@@ -71,7 +67,7 @@ export class CachedRegion extends Control {
     writer.write(html)
     const cache = this.host?.objectCache
     if (cache && this.key) {
-      cache.set(this.key, { html, events } satisfies CachedFragment, { absoluteMs: this.duration * 1000, tags: list(this.tags) }).catch(() => undefined)
+      cache.set(this.key, { html, events } satisfies CachedFragment, { absoluteMs: this.duration * 1000, tags: splitList(this.tags) }).catch(() => undefined)
     }
   }
 
@@ -97,9 +93,9 @@ export class CachedRegion extends Control {
     const params = new URLSearchParams(query)
     const parts: string[] = []
     const byParam = (this.varyByParam ?? 'none').trim()
-    const names = byParam === '*' ? [...new Set([...params.keys()])].sort() : byParam.toLowerCase() === 'none' ? [] : list(byParam).sort()
+    const names = byParam === '*' ? [...new Set([...params.keys()])].sort() : byParam.toLowerCase() === 'none' ? [] : splitList(byParam).sort()
     for (const name of names) parts.push(`${name}=${host.postData?.get(name) ?? params.get(name) ?? ''}`)
-    for (const id of list(this.varyByControl).sort()) {
+    for (const id of splitList(this.varyByControl).sort()) {
       const control = this.findControl(id)
       if (!control) throw new Error(`CachedRegion '${this.id ?? this.uniqueID}': VaryByControl names '${id}', which is not a control of this page.`)
       parts.push(`#${id}=${host.postData?.get(control.uniqueID) ?? ''}`)

@@ -89,7 +89,8 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
   const signer = { key: settings.signingKey }
 
   try {
-    refuseOtherBuilds(page, request, settings)
+    const generator = viewStateGenerator(settings.pageId, settings.buildId)
+    refuseOtherBuilds(page, request, generator)
     // Verify signed state before any user code runs: tampered input never reaches a handler.
     const posted = decodePostedState(page, request, settings, signer, scope)
     // A superseded copy of the form is refused before any user code runs, too.
@@ -130,7 +131,7 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
     settings.timings?.mark('lifecycle')
     // A session abandoned in this request is gone with its cookie: seal the new state unbound.
     const sealScope = settings.userKey === undefined && page.stateSession?.isAbandoned ? { pageId: settings.pageId } : scope
-    page.formState = saveFormState(page, settings, signer, sealScope, sequence)
+    page.formState = saveFormState(page, settings, signer, sealScope, sequence, generator)
     settings.timings?.mark('save')
     await phase(page, () => page.onSaveStateComplete())
 
@@ -177,9 +178,8 @@ async function asyncFailure(page: Page, error: unknown, settings: LifecycleSetti
  * page: a redirect to itself (in an async postback, the pageRedirect record), or a callback
  * error asking to reload — never old state applied to a changed control tree.
  */
-function refuseOtherBuilds(page: Page, request: PageRequest, settings: LifecycleSettings): void {
+function refuseOtherBuilds(page: Page, request: PageRequest, current: string): void {
   const posted = page.isPostBack ? request.form?.get('__VIEWSTATEGENERATOR') : undefined
-  const current = viewStateGenerator(settings.pageId, settings.buildId)
   // Another page's state is not a build question: its signature check refuses it (400).
   if (posted === undefined || posted === current || posted.slice(0, 4) !== current.slice(0, 4)) return
   if (page.isCallback) throw new CallbackError('The page was updated on the server since it was loaded: reload the page.')
@@ -217,7 +217,14 @@ function decodeWithin(page: Page, form: PostData, settings: LifecycleSettings, s
 }
 
 /** Saves the control tree's state and the controls needing post data into the form's state fields. */
-function saveFormState(page: Page, settings: LifecycleSettings, signer: StateSigner, scope: StateScope, sequence: StateSequence | undefined): FormState {
+function saveFormState(
+  page: Page,
+  settings: LifecycleSettings,
+  signer: StateSigner,
+  scope: StateScope,
+  sequence: StateSequence | undefined,
+  generator: string,
+): FormState {
   const state: PageState = {}
   if (sequence) state.q = sequence
   const tree = page.saveViewStateRecursive()
@@ -226,7 +233,7 @@ function saveFormState(page: Page, settings: LifecycleSettings, signer: StateSig
   if (requires.length) state.p = requires
   return {
     viewState: encodeViewState(state.t || state.p || state.q ? state : null, signer, scope),
-    generator: viewStateGenerator(settings.pageId, settings.buildId),
+    generator,
     encodeEventValidation: () =>
       settings.enableEventValidation && page.clientScript.renderedEvents.size > 0 ? page.clientScript.renderedEvents.encode(signer, scope) : '',
   }

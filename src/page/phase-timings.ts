@@ -20,13 +20,6 @@ export class PhaseTimings {
     this.last = now
   }
 
-  /** Milliseconds of one phase (0 when it did not run). */
-  get(phase: string): number {
-    let total = 0
-    for (const [name, ms] of this.entries) if (name === phase) total += ms
-    return total
-  }
-
   /** The `Server-Timing` value: `name;dur=ms` per phase, comma-separated. */
   header(): string {
     return this.entries.map(([name, ms]) => `${name};dur=${ms.toFixed(2)}`).join(', ')

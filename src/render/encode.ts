@@ -48,3 +48,14 @@ export function jsStringEncode(value: string): string {
     }
   })
 }
+
+/**
+ * Replaces lone UTF-16 surrogates with U+FFFD, as a browser's UTF-8 encoding would, so that
+ * `encodeURIComponent` (which throws on them) can take any string from data or input.
+ *
+ * @example
+ * encodeURIComponent(wellFormed('a\ud800b')) // 'a%EF%BF%BDb'
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+}

@@ -1,3 +1,5 @@
+import { wellFormed } from './encode.ts'
+
 /**
  * Returns the URL unless its scheme can run script (`javascript:`, `vbscript:`, `data:`
  * other than images), in which case it returns `undefined`: a URL that came from data
@@ -41,6 +43,5 @@ export function redirectTarget(url: string): string | undefined {
   if (/[\u0000-\u001f\u007f]/.test(resolved)) return undefined
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(resolved.replace(/[\s\u0080-\u00a0]/g, ''))?.[1]?.toLowerCase()
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return undefined
-  const wellFormed = resolved.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-  return wellFormed.replace(/[^\x21-\x7e]/gu, (c: string) => encodeURIComponent(c))
+  return wellFormed(resolved).replace(/[^\x21-\x7e]/gu, (c: string) => encodeURIComponent(c))
 }

@@ -1,4 +1,5 @@
 import { CheckBox } from '../check-box.ts'
+import { wellFormed } from '../../render/encode.ts'
 import { HyperLink } from '../hyper-link.ts'
 import { declareMarkupProperties } from '../properties.ts'
 import { formatValue } from '../../template/format.ts'
@@ -44,9 +45,8 @@ export class HyperLinkField extends DataControlField {
         // whole URL (`{0}` at the start) is taken as it is (HyperLink still drops script URLs).
         link.navigateUrl = format.replace(/\{(\d+)(?::([^}]*))?\}/g, (_placeholder: string, i: string, spec: string | undefined, offset: number) => {
           const text = formatValue(values[Number(i)], spec ? `{0:${spec}}` : '{0}')
-          // A lone surrogate in data would make encodeURIComponent throw (a 500 for the whole
-          // page): it becomes U+FFFD, as a browser's UTF-8 encoding of the URL would make it.
-          return offset === 0 ? text : encodeURIComponent(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'))
+          // A lone surrogate in data must not make the whole page a 500.
+          return offset === 0 ? text : encodeURIComponent(wellFormed(text))
         })
       }
     })

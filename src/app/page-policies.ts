@@ -1,3 +1,4 @@
+// What a page declares about itself: its output-cache profile, session mode and state replay.
 import { checkProfile, profileFromDirective, type CacheProfile, type OutputCacheConfig } from '../cache/cache-profile.ts'
 import { MarkupError } from '../errors.ts'
 import type { LoadedPage } from './page-loader.ts'
