@@ -75,13 +75,19 @@ describe('two instances on one Redis', () => {
     expect(await titleOf(await two.request('/count.aspx', { headers: { Cookie: cookie } }))).toBe('1002')
   }, 60_000)
 
-  it('answers 503 naming Redis while it is down, and recovers without a restart', async () => {
+  it('answers 503 naming Redis for sessions while it is down, renders cached pages instead of failing, and recovers without a restart', async () => {
     const created = await one.request('/count.aspx')
     const cookie = created.headers.get('Set-Cookie')!.split(';')[0]!
     await redis.stop()
     const down = await one.request('/count.aspx', { headers: { Cookie: cookie } })
     expect(down.status).toBe(503)
     expect(await down.text()).toMatch(/Session state is unavailable: Redis is unreachable/)
+    // The output cache falls back to rendering: 200 concurrent requests of a cached page, all answered.
+    const before = renders
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? one : two).request('/products.aspx')))
+    expect(answers.map((r) => r.status)).toEqual(Array(200).fill(200))
+    expect(renders - before).toBeGreaterThan(0) // rendered, not served from a cache it cannot reach
+    expect(renders - before).toBeLessThanOrEqual(200)
     await redis.start()
     let status = 0
     for (let i = 0; i < 100 && status !== 200; i++) {
