@@ -77,6 +77,7 @@ describe('request body through the PageRequestManager', () => {
     )
     expect(sent[0].url).toBe('./clock.aspx')
     expect(sent[0].headers).toEqual({
+      'Idempotency-Key': expect.stringMatching(/^[0-9a-f]{24}$/),
       'X-MicrosoftAjax': 'Delta=true',
       'Cache-Control': 'no-cache',
       'X-Requested-With': 'XMLHttpRequest',

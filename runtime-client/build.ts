@@ -21,11 +21,15 @@ export interface ClientBundle {
 /**
  * The optional parts of the runtime, each a script of its own loaded after the core:
  * `components` (Sys.UI._Timer, Sys.UI._UpdateProgress) and `callbacks` (WebForm_DoCallback & co).
+ * `morph`: UpdatePanel UpdateStrategy="Morph" and FocusPolicy.
+ * `history`: partial-page history (ScriptManager EnableHistory, Sys.Application.addHistoryPoint).
+ * `csp`: runs the handlers a nonce-CSP page renders as data attributes; `panel-scripts`: runs
+ * the inline scripts of refreshed panels (ScriptManager ExecutePanelScripts="true").
  *
  * @example
  * const name: ClientPartName = 'callbacks'
  */
-export type ClientPartName = 'components' | 'callbacks'
+export type ClientPartName = 'components' | 'callbacks' | 'morph' | 'csp' | 'panel-scripts' | 'history'
 
 /**
  * The part names, in the order their sizes are reported.
@@ -33,7 +37,7 @@ export type ClientPartName = 'components' | 'callbacks'
  * @example
  * for (const name of clientPartNames) console.log(name, (await buildClient()).parts[name].gzipBytes)
  */
-export const clientPartNames: readonly ClientPartName[] = ['components', 'callbacks']
+export const clientPartNames: readonly ClientPartName[] = ['components', 'callbacks', 'morph', 'csp', 'panel-scripts', 'history']
 
 /**
  * The built browser runtime: the core bundle (its code, hash and gzip size) and its parts.

@@ -59,6 +59,9 @@ export function UpdateProgress(el: any): any {
       if (on) timer = setTimeout(() => prm.get_isInAsyncPostBack() && show(true), v.displayAfter)
     }
     const end = () => show(false)
+    // As ASP.NET 4.5's client does (Sys.UI.Control sets get_role(), "status"): an ASP.NET server
+    // renders the element without them.
+    el.setAttribute('role', 'status')
     el.setAttribute('aria-hidden', true)
     prm.add_beginRequest(begin)
     prm.add_endRequest(end)

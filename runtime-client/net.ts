@@ -14,6 +14,8 @@ export interface Executor {
   get_aborted(): boolean
   get_timedOut(): boolean
   abort(): void
+  /** A header of the answer ('' when absent or not yet answered). */
+  getResponseHeader(name: string): string
 }
 
 /**
@@ -75,14 +77,15 @@ export function webRequest(url: string, body: string, timeout: number | null, on
       finish()
     }
   }
-  const executor: Executor = Object.assign(accessors(state), { abort: () => stop('aborted') })
+  // getResponseHeader as Sys.Net.XMLHttpExecutor has it (the panel-scripts part reads the answer's CSP nonce).
+  const executor: Executor = Object.assign(accessors(state), { abort: () => stop('aborted'), getResponseHeader: (name: string) => (state.headers_ && state.headers_.get(name)) || '' })
   const request: WebRequest = (state.webRequest = Object.assign(accessors(data), {
     invoke() {
       if (data.timeout) timer = setTimeout(() => stop('timedOut'), data.timeout)
       post(data.url, data.body, { 'X-Requested-With': 'XMLHttpRequest', ...data.headers }, ctl.signal)
         .then(async (r) => {
           const text = await r.text()
-          Object.assign(state, { statusCode: r.status, responseData: text })
+          Object.assign(state, { statusCode: r.status, responseData: text, headers_: r.headers })
         })
         .then(finish, finish)
     },

@@ -320,6 +320,94 @@ describe('interception', () => {
   })
 })
 
+describe('concurrency policies and double submits', () => {
+  const key = (sent: { headers: Record<string, string> }) => sent.headers['Idempotency-Key']
+  const tick = () => new Promise((r) => setTimeout(r))
+
+  it('last-wins by default; drop ignores a postback asked for while one is in flight', async () => {
+    const { $, sent, prm, events } = clock()
+    $('Refresh').setAttribute('data-concurrency', 'drop')
+    click($('Button1'), true)
+    click($('Refresh'), true)
+    expect(sent.length).toBe(1)
+    expect(events).toEqual(['initializeRequest', 'beginRequest'])
+    expect(sent[0].signal.aborted).toBe(false)
+    await sent[0].reply(delta('first<input type="submit" name="Button1" value="Go" id="Button1" />'))
+    expect($('UpdatePanel1').textContent).toBe('first')
+    click($('Button1'), true) // not busy now: sent
+    expect(sent.length).toBe(2)
+    expect(prm.get_isInAsyncPostBack()).toBe(true)
+  })
+
+  it('queue sends the waiting postback after the current one ends, with the state the answer left', async () => {
+    const { $, sent, events } = clock()
+    $('Refresh').setAttribute('data-concurrency', 'queue')
+    click($('Button1'), true)
+    click($('Refresh'), true)
+    expect(sent.length).toBe(1)
+    await sent[0].reply(delta('first'))
+    await tick()
+    expect(sent.length).toBe(2)
+    expect(sent[0].signal.aborted).toBe(false)
+    expect(sent[1].body).toMatch(/^ScriptManager1=ScriptManager1%7CRefresh&/)
+    expect(sent[1].body).toContain('&__VIEWSTATE=vs1&')
+    expect(sent[1].body).toMatch(/&__ASYNCPOST=true&Refresh=Refresh$/)
+    expect(events.filter((e) => e == 'beginRequest').length).toBe(2)
+  })
+
+  it('abort-conflicting: a postback for the same panel aborts, one for another waits its turn', async () => {
+    const { $, sent } = clock()
+    $('form1').setAttribute('data-concurrency', 'abort-conflicting')
+    $('UpdatePanel1').insertAdjacentHTML('beforeend', '<input type="submit" name="Button2" value="Two" id="Button2" />')
+    click($('Button1'), true)
+    click($('Refresh'), true) // another target: waits
+    expect(sent.length).toBe(1)
+    click($('Button2'), true) // the same panel: aborts the first
+    expect(sent.length).toBe(2)
+    expect(sent[0].signal.aborted).toBe(true)
+    expect(sent[1].body).toMatch(/%7CButton2&/)
+    await sent[1].reply(delta('second'))
+    await tick()
+    expect(sent.length).toBe(3)
+    expect(sent[2].body).toMatch(/%7CRefresh&/)
+  })
+
+  it('a second click on the control whose postback is in flight is ignored (aria-disabled meanwhile) unless allowed', async () => {
+    const { $, sent } = clock()
+    const button = '<input type="submit" name="Button1" value="Go" id="Button1" />'
+    click($('Button1'), true)
+    expect($('Button1').getAttribute('aria-disabled')).toBe('true')
+    const first = $('Button1')
+    click($('Button1'), true)
+    expect(sent.length).toBe(1)
+    $('UpdatePanel1').setAttribute('data-double-submit', 'allow')
+    await sent[0].reply(delta(button))
+    expect(first.hasAttribute('aria-disabled')).toBe(false)
+    click($('Button1'), true)
+    click($('Button1'), true) // allowed: last wins
+    expect(sent.length).toBe(3)
+    expect(sent[1].signal.aborted).toBe(true)
+  })
+
+  it('every postback from one state of the page carries the same idempotency key; an answer brings a new one', async () => {
+    const { $, sent } = clock()
+    click($('Refresh'), true)
+    click($('Button1'), true)
+    const [a, b] = [key(sent[0]), key(sent[1])]
+    expect(a).toMatch(/^[0-9a-f]{24}$/)
+    expect(b).toBe(a)
+    expect(sent[1].body).not.toContain('IDEMPOTENCY') // the async body stays the protocol's
+    await sent[1].reply(delta('done<input type="submit" name="Button1" value="Go" id="Button1" />'))
+    click($('Button1'), true)
+    expect(key(sent[2])).toMatch(/^[0-9a-f]{24}$/)
+    expect(key(sent[2])).not.toBe(a)
+    // A full postback posts it in a hidden field.
+    click($('FullButton'), true)
+    expect($('__IDEMPOTENCYKEY').type).toBe('hidden')
+    expect($('__IDEMPOTENCYKEY').value).toBe(key(sent[2]))
+  })
+})
+
 describe('page plumbing', () => {
   it('raises the initial pageLoaded on window load with every panel as created', () => {
     const { $, prm } = clock()

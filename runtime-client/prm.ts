@@ -8,6 +8,7 @@ import { completeRequest, pageLoaded, type Delta } from './response.ts'
 import { $get } from './sys.ts'
 import { resetEdits } from './keep-input.ts'
 import { announce } from './announce.ts'
+import { conflictKey, idempotencyKey, keyField, policyOf } from './concurrency.ts'
 import { clientValid, fireDefaultButton, postBackWithOptions, setEventFields } from './webforms.ts'
 
 /**
@@ -57,7 +58,7 @@ export class PageRequestManager {
   declare _scrollPosition: [x: number, y: number] | null
 
   constructor() {
-    Object.assign(this, processArrays(), { _onSubmitStatements: [], _scriptDisposes: {}, _request: null, _asyncPostBackTimeout: null, orig_: {} })
+    Object.assign(this, processArrays(), { _onSubmitStatements: [], _scriptDisposes: {}, _request: null, _asyncPostBackTimeout: null, orig_: {}, queue_: [] })
   }
 
   /** The page's single instance. @example Sys.WebForms.PageRequestManager.getInstance() */
@@ -102,7 +103,10 @@ export class PageRequestManager {
       [f, 'change', (e: any) => (this._activeElement = e.target)],
       [w, 'unload', () => this.dispose()],
       [w, 'load', () => pageLoaded(this)],
+      // A page back from the back/forward cache is a new state of the page: a new key.
+      [w, 'pageshow', (e: any) => e.persisted && (this.idem_ = idempotencyKey())],
     ]
+    this.idem_ = idempotencyKey()
     for (const [t, n, h] of this.on_) t.addEventListener(n, h)
     const replacements = [
       (t: string, a: string) => this.doPostBack_(t, a),
@@ -213,6 +217,7 @@ export class PageRequestManager {
       setEventFields(f, target, argument)
       this.onSubmit_()
     } else {
+      keyField(f, this.idem_)
       f.onsubmit = this._onsubmit
       this.orig_[hooks[0]](target, argument)
       f.onsubmit = null
@@ -253,10 +258,31 @@ export class PageRequestManager {
     if (crossPost) return
     if (this.default_ && !this.clicked_) this.onActive_(this.default_, 0, 0)
     const s = this._postBackSettings
-    if (!s || !s.async) return
+    if (!s || !s.async) return keyField(this._form, this.idem_)
     const f = this._form
+    const el = s.sourceElement
+    if (this._request) {
+      // A second click on the control whose postback is in flight is a double submit.
+      if (el && el === this.src_ && policyOf(el, 'data-double-submit') != 'allow') return stop()
+      const mode = policyOf(el, 'data-concurrency')
+      if (mode == 'drop') return stop()
+      if (mode == 'queue' || (mode == 'abort-conflicting' && conflictKey(s) != this.key_)) {
+        // Sent when its turn comes, with the page's state of then (fields read again).
+        const input = this._additionalInput
+        const [target, argument] = [f.__EVENTTARGET.value, f.__EVENTARGUMENT.value]
+        this.queue_.push(() => {
+          this._postBackSettings = s
+          this._additionalInput = input
+          setEventFields(f, target, argument)
+          this.onSubmit_()
+        })
+        this._additionalInput = null
+        return stop()
+      }
+    }
     const first = this.panelField_(null, s)
     const req = webRequest(f.action, buildBody(f, this._scriptManagerID, first, this._additionalInput), this._asyncPostBackTimeout, (ex) => completeRequest(this, ex))
+    req.get_headers()['Idempotency-Key'] = this.idem_
     const v: any = { request: req, postBackElement: s.sourceElement, cancel: false, updatePanelsToUpdate: s.panelsToUpdate }
     const init = accessors(v)
     // A copy: handlers change the list through set_updatePanelsToUpdate only.
@@ -282,6 +308,9 @@ export class PageRequestManager {
     })
     this._request = req
     this._processingRequest = false
+    this.key_ = conflictKey(s)
+    // Shown as unavailable (aria-disabled keeps it focusable) until the answer is in.
+    if ((this.src_ = el) && el.setAttribute && !el.hasAttribute('aria-disabled')) el.setAttribute('aria-disabled', (this.marked_ = 'true'))
     resetEdits()
     // Panels expected to change are busy until the answer is in (assistive technology waits).
     this.busy_ = (panels || []).map((id: string) => byId(this._updatePanelClientIDs[this._updatePanelIDs.indexOf(id)] || toClientID(id))).filter(Boolean)
@@ -295,10 +324,15 @@ export class PageRequestManager {
     if (this._request === ex.get_webRequest()) {
       this._processingRequest = this._additionalInput = this._request = null as any
       for (const panel of this.busy_ || []) panel.removeAttribute('aria-busy')
+      if (this.marked_) this.src_.removeAttribute('aria-disabled')
       this.busy_ = []
+      this.src_ = this.marked_ = null
     }
     const v = { error, dataItems: (d && d.items_) || {}, response: ex, errorHandled: false }
     raise(this, 'endRequest', accessors(v))
+    // The next queued postback, once this one (or the one that replaced it) has ended.
+    const next = this.queue_.shift()
+    if (next) setTimeout(() => (this._request ? this.queue_.unshift(next) : next()))
     if (error && !v.errorHandled) {
       announce(error.message, 'assertive')
       throwLater(error)

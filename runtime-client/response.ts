@@ -4,6 +4,7 @@ import { accessors, byId, raise, sysError, throwLater } from './events.ts'
 import { setHiddenField } from './fields.ts'
 import { pairs, processArrays, type ControlLists } from './ids.ts'
 import { keepInput } from './keep-input.ts'
+import { idempotencyKey } from './concurrency.ts'
 import { announcePanel } from './announce.ts'
 import type { Executor } from './net.ts'
 import type { PageRequestManager } from './prm.ts'
@@ -65,7 +66,7 @@ function removeField(id: string) {
   if (f) (f.contained_ ? f.parentNode : f).remove()
 }
 
-function updatePanel(p: PageRequestManager, panel: any, html: string) {
+function updatePanel(p: PageRequestManager, panel: any, html: string, restore: () => void) {
   const disposes = p._scriptDisposes
   for (const id in disposes) {
     const el = byId(id)
@@ -74,8 +75,11 @@ function updatePanel(p: PageRequestManager, panel: any, html: string) {
       delete disposes[id]
     }
   }
+  // All of the panel's components go, kept elements' too: the server's startup scripts create
+  // them again. The morph part (update-strategy.ts) may then patch instead of replace.
   Application.disposeElement(panel, true)
-  panel.innerHTML = html
+  const part = (window as any).Sys.UI.setPanelContent_
+  part ? part(panel, html, restore) : ((panel.innerHTML = html), restore())
 }
 
 // The script records of one kind of the queue: includes, inline blocks, or both.
@@ -200,15 +204,14 @@ export async function completeRequest(p: PageRequestManager, ex: Executor): Prom
   for (const r of all('updatePanel')) {
     const panel = byId(r.id)
     if (!panel) return p.end_(missingPanel(r.id), ex, d)
-    const restore = keepInput(panel)
-    updatePanel(p, panel, r.content)
-    restore()
+    updatePanel(p, panel, r.content, keepInput(panel))
     announcePanel(panel)
   }
   for (const r of all('scriptDispose')) p._registerDisposeScript(r.id, r.content)
   removeField('__VIEWSTATEENCRYPTED')
   removeField('__VIEWSTATEFIELDCOUNT')
   for (const r of all('hiddenField')) setHiddenField(p._form, r.id, r.content)
+  p.idem_ = idempotencyKey()
   if (failed) throwLater(loadFailed(failed))
 
   const scripts = queue(all('scriptBlock'), false, true)

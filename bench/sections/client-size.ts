@@ -11,6 +11,10 @@ import { atMost, type Figures } from '../lib/figures.ts'
 const partUse: Record<ClientPartName, string> = {
   components: 'loaded by pages with an asp:Timer or asp:UpdateProgress',
   callbacks: 'loaded by pages that make a client-callback reference',
+  history: 'loaded by pages whose ScriptManager has EnableHistory="true"',
+  csp: 'loaded by pages in nonce-CSP mode (runs their handlers, rendered as data attributes)',
+  'panel-scripts': 'loaded by pages whose ScriptManager has ExecutePanelScripts="true"',
+  morph: 'loaded by pages with an UpdatePanel whose UpdateStrategy is Morph or FocusPolicy is not Keep',
 }
 
 /**

@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <h1>Cache admin</h1>
     <p>Invalidating a tag clears every output-cached page and cached object that carries it — on every
@@ -15,5 +16,6 @@
     <p><asp:Label ID="Stats" runat="server" EnableViewState="false" /></p>
     <p><a href="cache.aspx">Back to the cached page</a></p>
   </form>
+</main>
 </body>
 </html>

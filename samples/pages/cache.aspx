@@ -7,6 +7,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <h1>Output cache</h1>
     <p>This page is kept on the server for 60 seconds per <code>zip</code> (browsers revalidate with its ETag): the forecast and its render time stay the same on
@@ -22,5 +23,6 @@
     <p>Rendered at <asp:Label ID="RenderedAt" runat="server" /> (cached).</p>
     <p>Now: <span id="live"><asp:Substitution runat="server" MethodName="Now" /></span> (live on every answer).</p>
   </form>
+</main>
 </body>
 </html>

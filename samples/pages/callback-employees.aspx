@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <h1>Employees by department</h1>
     <div class="row">
@@ -31,5 +32,6 @@
       result.split(',').filter(Boolean).forEach(function (name) { list.add(new Option(name, name)); });
     }
   </script>
+</main>
 </body>
 </html>

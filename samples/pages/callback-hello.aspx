@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <h1>A client callback</h1>
     <p>The button runs one server method through a callback: no postback, no page reload.</p>
@@ -17,5 +18,6 @@
       document.getElementById('Message').textContent = result;
     }
   </script>
+</main>
 </body>
 </html>

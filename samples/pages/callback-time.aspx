@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <h1>Get Server Time, by callback</h1>
     <p>
@@ -19,5 +20,6 @@
     function showTime(result, context) { document.getElementById('Time').textContent = result; }
     function postMyError(message, context) { document.getElementById('Error').textContent = message; }
   </script>
+</main>
 </body>
 </html>

@@ -12,6 +12,7 @@
   </style>
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <h1>Create an account, checked as you type</h1>
     <p>Leaving a field checks it on the server through a client callback: the page does not post
@@ -49,5 +50,6 @@
     <asp:Button ID="Submit" runat="server" Text="Create account" OnClick="Submit_Click" />
     <p><asp:Label ID="Result" runat="server" /></p>
   </form>
+</main>
 </body>
 </html>

@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <asp:ScriptManager ID="ScriptManager1" runat="server" />
     <h1>Get Server Time</h1>
@@ -22,5 +23,6 @@
     </asp:UpdatePanel>
     <p><asp:Button ID="Refresh" runat="server" Text="Refresh" OnClick="Button1_Click" /></p>
   </form>
+</main>
 </body>
 </html>

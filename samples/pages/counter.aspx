@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <h1>Counter</h1>
     <p>
@@ -19,5 +20,6 @@
     </div>
     <p><asp:Label ID="StepNote" runat="server" /></p>
   </form>
+</main>
 </body>
 </html>

@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <asp:ScriptManager ID="ScriptManager1" runat="server" OnAsyncPostBackError="ScriptManager1_AsyncPostBackError" />
     <h1>Errors, redirects and focus</h1>
@@ -37,5 +38,6 @@
       });
     }
   </script>
+</main>
 </body>
 </html>

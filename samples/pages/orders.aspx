@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <asp:ScriptManager ID="ScriptManager1" runat="server" />
     <h1>Orders</h1>
@@ -31,7 +32,7 @@
             <asp:BoundField DataField="Id" HeaderText="Order" SortExpression="Id" />
             <asp:BoundField DataField="Customer" HeaderText="Customer" SortExpression="Customer" />
             <asp:BoundField DataField="Total" HeaderText="Total" DataFormatString="{0:C}" SortExpression="Total" />
-            <asp:CommandField ShowSelectButton="true" />
+            <asp:CommandField ShowSelectButton="true" HeaderText="Details" />
           </Columns>
         </asp:GridView>
         <h3>Selected order</h3>
@@ -47,5 +48,6 @@
       </ContentTemplate>
     </asp:UpdatePanel>
   </form>
+</main>
 </body>
 </html>

@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <asp:ScriptManager ID="ScriptManager1" runat="server" />
     <h1>UpdatePanels</h1>
@@ -66,5 +67,6 @@
       });
     }
   </script>
+</main>
 </body>
 </html>

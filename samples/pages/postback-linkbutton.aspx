@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <h1>A LinkButton that posts back</h1>
     <p>
@@ -14,5 +15,6 @@
     <p><asp:Label ID="Message" runat="server" Text="Nobody clicked yet." /></p>
     <p>Clicks so far: <asp:Label ID="Clicks" runat="server" Text="0" /></p>
   </form>
+</main>
 </body>
 </html>

@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <asp:ScriptManager ID="ScriptManager1" runat="server" />
     <h1>UpdateProgress and Timer</h1>
@@ -36,5 +37,6 @@
   <script>
     function ShowAnswer(result) { document.getElementById('Answer').textContent = result; }
   </script>
+</main>
 </body>
 </html>

@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <h1>Create an account</h1>
     <asp:ValidationSummary ID="Summary" runat="server" CssClass="summary" HeaderText="Please correct the following:" />
@@ -61,5 +62,6 @@
     <asp:Button ID="Register" runat="server" Text="Register" OnClick="Register_Click" />
     <p><asp:Label ID="Result" runat="server" /></p>
   </form>
+</main>
 </body>
 </html>

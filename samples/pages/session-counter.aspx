@@ -6,6 +6,7 @@
   <link rel="stylesheet" href="site.css" />
 </head>
 <body>
+<main>
   <form id="form1" runat="server">
     <asp:ScriptManager ID="ScriptManager1" runat="server" />
     <h1>Session counter</h1>
@@ -22,5 +23,6 @@
     </asp:UpdatePanel>
     <p><a href="session-counter.aspx">Open again</a> — the count stays.</p>
   </form>
+</main>
 </body>
 </html>

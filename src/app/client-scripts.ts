@@ -67,7 +67,7 @@ export function mountClientScripts(app: Hono, microsoft?: MicrosoftClientScripts
       const client = add('client', code)
       // The core defines WebForm_AutoFocus itself: the focus record's script is then already loaded.
       // The parts (Timer/UpdateProgress, client callbacks) are referenced only by pages that need them.
-      return { kind: 'deltaform', client, focus: client, components: add('components', parts.components.code), callbacks: add('callbacks', parts.callbacks.code) }
+      return { kind: 'deltaform', client, focus: client, components: add('components', parts.components.code), callbacks: add('callbacks', parts.callbacks.code), history: add('history', parts.history.code), csp: add('csp', parts.csp.code), panelScripts: add('panel-scripts', parts['panel-scripts'].code), morph: add('morph', parts.morph.code) }
     })
   }
   app.get(`${prefix}:file`, async (c, next) => {

@@ -20,6 +20,14 @@ export interface DeltaformConfig {
    * `request.signal` is aborted (default 110000, ASP.NET's executionTimeout).
    */
   requestTimeoutMs?: number
+  /**
+   * The request inspector at `/__deltaform` (see README): on in development, off (404) in
+   * production unless set. `true`/`false` force it; the object form also sets how many
+   * requests it keeps (default 50) and the view-state budget it warns above (default 8192
+   * bytes). It shows request paths and panel contents of every user: never turn it on for a
+   * server the public can reach.
+   */
+  inspector?: boolean | { enabled?: boolean; requests?: number; viewStateBudgetBytes?: number }
   /** Output-cache profiles and switches; see CacheProfile. */
   outputCache?: OutputCacheConfig
   /** Bounds of the in-memory cache store (ignored with Redis). */

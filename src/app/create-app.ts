@@ -14,6 +14,7 @@ import { StaticFileCache } from '../cache/static-files.ts'
 import { createServices } from './app-services.ts'
 import { decodePath, pageRoute } from './page-route.ts'
 import { securityHeaders } from './security-headers.ts'
+import { inspectorSettings, mountInspector } from './inspector/inspector.ts'
 import type { ObjectCache } from '../cache/object-cache.ts'
 import type { OutputCache } from '../cache/output-cache.ts'
 import type { AppUser } from '../page/page.ts'
@@ -112,6 +113,9 @@ export function createApp(options: AppOptions): DeltaformApp {
   const scripts = mountClientScripts(app, options.clientScripts)
   const partialSwitch = development || options.allowPartialRenderingSwitch === true
   app.use('*', securityHeaders({ production: !development, contentSecurityPolicy: config.contentSecurityPolicy, overrides: config.securityHeaders }))
+  // After the security headers (the inspector's page gets the CSP), before the page route it watches.
+  const inspector = inspectorSettings(config.inspector, development)
+  const inspect = inspector.enabled ? mountInspector(app, inspector).inspect : undefined
   app.onError((error, c) => {
     const { status, html } = renderErrorPage(error, { development })
     if (status >= 500 && !(error instanceof HttpError)) console.error(error)
@@ -136,6 +140,7 @@ export function createApp(options: AppOptions): DeltaformApp {
       partialSwitch,
       cacheOutcomeHeader: development || config.outputCache?.debugInformation === true,
       requestTimeoutMs: config.requestTimeoutMs ?? 110_000,
+      inspect,
     }),
   )
 

@@ -21,6 +21,8 @@ import type { LoadedPage, PageLoader } from './page-loader.ts'
 import { cspNonce } from './security-headers.ts'
 import { deadlineOf } from './request-deadline.ts'
 import { sessionCookie } from './session-cookie.ts'
+import { DuplicatePostbacks, postbackKey } from './duplicate-postbacks.ts'
+import type { PageObserver } from './inspector/inspector.ts'
 
 /** What the page route needs from createApp. */
 export interface PageRouteOptions {
@@ -40,6 +42,8 @@ export interface PageRouteOptions {
   cacheOutcomeHeader: boolean
   /** See DeltaformConfig.requestTimeoutMs. */
   requestTimeoutMs: number
+  /** The development inspector's observer (`/__deltaform`), when it is on. */
+  inspect?: PageObserver
 }
 
 /**
@@ -54,26 +58,32 @@ export function pageRoute(options: PageRouteOptions) {
   const { loader, services } = options
   const cookie = sessionCookie(options.session.cookieName)
   const sessionTtlMs = (options.session.timeoutMinutes ?? 20) * 60_000
+  const duplicates = new DuplicatePostbacks(services.store)
 
   return async (c: Context, next: Next): Promise<Response | void> => {
     const url = new URL(c.req.url)
     const entry = await loader.load(decodePath(url.pathname))
     if (!entry) return next()
+    options.inspect?.(c, {})
     const method = c.req.method
     if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
       throw new HttpError(405, `The method ${method} is not allowed for pages; use GET or POST.`)
     }
-    const timings = options.serverTiming ? new PhaseTimings() : undefined
+    const timings = options.serverTiming || options.inspect ? new PhaseTimings() : undefined
     const form: FormCollection | null = method === 'POST' ? await readForm(c.req.raw, options.limits) : null
     timings?.mark('form')
     const kind = classifyRequest(method, c.req.raw.headers, form)
+    options.inspect?.(c, { kind })
     const user = options.authenticate?.(c)
 
     // Only GET/HEAD page requests ever reach the output cache: a postback, async postback or
     // callback is always run, never answered with a stored page.
     // A full-postback comparison run (`?__deltaform_partial=0`) always renders afresh.
     const profile = kind === 'get' && !partialRenderingOff(url) ? effectiveProfile(declaredProfile(entry, options.outputCache), options.outputCache, user) : null
-    const render = () => withSession(c, entry, (page) => runOne(c, entry, page, url, kind, form, user, timings, profile !== null))
+    const run = () => withSession(c, entry, (page) => runOne(c, entry, page, url, kind, form, user, timings, profile !== null))
+    // A postback sent twice from one state of the page (a double click, a retry) runs once.
+    const idempotencyKey = form && (kind === 'postback' || kind === 'asyncPostback') ? postbackKey(c.req.raw.headers, form) : undefined
+    const render = idempotencyKey ? () => duplicates.run({ route: entry.route, key: idempotencyKey, kind, form: form! }, run) : run
     if (!profile) return respond(method, await render())
     const key = outputCacheKey(profile, {
       route: entry.route,
@@ -87,6 +97,7 @@ export function pageRoute(options: PageRouteOptions) {
     const fill = (methodName: string) => callSubstitution(entry.pageClass as unknown as Record<string, unknown>, methodName, { request, user })
     const { answer, outcome } = await services.outputCache.serve(key, profile, c.req.raw.headers, render, fill)
     if (options.cacheOutcomeHeader) answer.headers.set('X-Deltaform-Cache', outcome)
+    options.inspect?.(c, { cacheOutcome: outcome })
     const nonce = cspNonce(c)
     if (nonce) {
       // A stored copy carries the nonce of the answer it was made for: give it this answer's.
@@ -162,8 +173,9 @@ export function pageRoute(options: PageRouteOptions) {
     const headers = new Headers(result.headers)
     if (timings) {
       timings.mark(kind === 'callback' ? 'callback' : 'render')
-      headers.set('Server-Timing', timings.header())
+      if (options.serverTiming) headers.set('Server-Timing', timings.header())
     }
+    options.inspect?.(c, { page, body: result.body, timings })
     if (kind !== 'get') headers.set('Cache-Control', 'no-store')
     if (result.error) console.error(result.error)
     if (result.redirect) {

@@ -11,8 +11,9 @@ import { isHttps } from './request-scheme.ts'
  * - `Content-Security-Policy`: `base-uri 'self'; object-src 'none'; form-action 'self';
  *   frame-ancestors 'self'`; with `contentSecurityPolicy: "nonce"` also `script-src 'self'
  *   'nonce-…'` — a fresh nonce per answer on every script Deltaform writes (no unsafe-eval,
- *   no unsafe-inline). Inline handlers (`OnClientClick`, `javascript:` links) are then blocked
- *   by the browser: use it with pages that do not rely on them.
+ *   no unsafe-inline). The controls' handlers then render as `data-df-*` attributes that the
+ *   runtime's `csp` part runs (csp-attributes.ts); other inline script (an arbitrary
+ *   `OnClientClick`) cannot run.
  * - `Strict-Transport-Security` on https answers in production.
  *
  * @example

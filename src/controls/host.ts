@@ -52,14 +52,17 @@ export interface ClientScriptApi {
  * Which browser scripts the ScriptManager references: Deltaform's own bundle, or the
  * original ASP.NET AJAX files for teams keeping their client code. Deltaform's bundle is a core
  * (`client`) plus optional parts a page loads after it only when it needs them: `components`
- * (Timer, UpdateProgress) and `callbacks` (WebForm_DoCallback). Without a part's URL (a page not
- * served by an app) nothing references that part.
+ * (Timer, UpdateProgress), `callbacks` (WebForm_DoCallback) and `history` (ScriptManager
+ * EnableHistory: Sys.Application.addHistoryPoint & co). Without a part's URL (a page not
+ * served by an app) nothing references that part. `csp` runs a nonce-CSP page's handlers;
+ * `panelScripts` runs refreshed panels' inline scripts (ScriptManager ExecutePanelScripts).
+ * `morph` patches UpdatePanels with UpdateStrategy="Morph" and applies FocusPolicy.
  *
  * @example
  * const set: ClientScriptSet = { kind: 'deltaform', client: '/__deltaform/client.1a2b3c4d.js', focus: '/__deltaform/client.1a2b3c4d.js', components: '/__deltaform/components.5e6f7a8b.js' }
  */
 export type ClientScriptSet =
-  | { kind: 'deltaform'; client: string; focus: string; components?: string; callbacks?: string }
+  | { kind: 'deltaform'; client: string; focus: string; components?: string; callbacks?: string; history?: string; csp?: string; panelScripts?: string; morph?: string }
   | { kind: 'microsoft'; webForms: string; microsoftAjax: string; microsoftAjaxWebForms: string; microsoftAjaxTimer?: string; focus: string }
 
 /** A validator as the page sees it (Page.validators). */
@@ -68,6 +71,8 @@ export interface Validator {
   isValid: boolean
   validate(): Promise<void> | void
   readonly errorMessage: string
+  /** Whether `control` is the one this validator checks (its ControlToValidate): an invalid validator's field renders `aria-invalid="true"`. */
+  validates?(control: Control): boolean
 }
 
 /**
@@ -106,6 +111,8 @@ export interface ControlHost {
   title: string
   /** The app's object cache, when the page is served by an app (cached fragments use it). */
   readonly objectCache?: ObjectCache | null
+  /** Signs and verifies the server state of history points (ScriptManager EnableSecureHistoryState). */
+  readonly historyState?: { encode(state: Readonly<Record<string, string>>): string; decode(text: string): Record<string, string> }
 }
 
 /**

@@ -19,7 +19,10 @@ export class LiteralControl extends Control {
   }
 
   override render(writer: HtmlWriter): void {
-    writer.write(this.text)
+    // A template's own <script> elements are trusted like its code: under a nonce CSP they get
+    // the page's nonce (a ScriptManager ExecutePanelScripts panel runs only those).
+    const nonce = this.text.includes('<') ? this.host?.clientScript.nonceAttr : ''
+    writer.write(nonce ? this.text.replace(/<script\b(?![^>]*\bnonce=)/gi, `<script${nonce}`) : this.text)
   }
 }
 

@@ -129,6 +129,8 @@ export class WebControl extends Control {
     if (this.toolTip) attrs.title = this.toolTip
     if (this.accessKey) attrs.accesskey = this.accessKey
     if (this.tabIndex) attrs.tabindex = this.tabIndex
+    // A field an invalid validator checks says so to screen readers (and to FocusPolicy="FirstInvalid").
+    if (this.host?.validators.some((v) => !v.isValid && v.validates?.(this))) attrs['aria-invalid'] = 'true'
     const style = this.styleText()
     const extra = this.attributeCollection
     if (extra) {

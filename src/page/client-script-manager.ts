@@ -198,6 +198,11 @@ export class ClientScriptManager implements ClientScriptApi {
     return this.hiddenFields
   }
 
+  /** @internal Keys of the script blocks and startup scripts registered so far (the development inspector's check for scripts an async postback drops). */
+  get registeredScriptKeys(): { blocks: string[]; startupScripts: string[] } {
+    return { blocks: [...this.blocks.keys()], startupScripts: [...this.startupScripts.keys()] }
+  }
+
   /** @internal Writes includes and script blocks (top of the form). */
   renderClientScriptBlocks(writer: HtmlWriter): void {
     this.writtenIncludes.clear()

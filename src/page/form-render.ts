@@ -2,6 +2,7 @@ import { includeCallbackScript } from '../callbacks/callback-script.ts'
 import type { Control } from '../controls/control.ts'
 import type { HtmlWriter } from '../render/html-writer.ts'
 import { htmlEncode } from '../render/encode.ts'
+import { includeCspScript } from './csp-script.ts'
 import type { Page } from './page.ts'
 
 /** The page's state fields, computed by the lifecycle runner before Render. */
@@ -10,6 +11,8 @@ export interface FormState {
   generator: string
   /** Called at the end of the form, after every control registered its events. */
   encodeEventValidation: () => string
+  /** @internal The control tree's saved state before encoding (a reference, no copy): the development inspector measures each control's share. */
+  controlState?: unknown
 }
 
 function hidden(writer: HtmlWriter, name: string, value: string): void {
@@ -44,6 +47,7 @@ export function beginFormRender(page: Page, writer: HtmlWriter, form: Control): 
       '    }\n}\n//]]>\n</script>\n',
   )
   includeCallbackScript(page)
+  includeCspScript(page)
   page.clientScript.renderClientScriptBlocks(writer)
 }
 

@@ -2,8 +2,10 @@ import type { Control } from '../controls/control.ts'
 import { isPostBackDataHandler, isPostBackEventHandler, type PostData, type PostBackDataHandler } from '../controls/host.ts'
 import { HttpError } from '../errors.ts'
 import { HtmlWriter } from '../render/html-writer.ts'
+import { renderingCspSafe } from '../render/csp-attributes.ts'
 import { isSystemPostField } from '../request/classify.ts'
 import { EventValidation } from '../state/event-validation.ts'
+import { historyStateCodec } from '../state/history-state.ts'
 import { decodeViewState, encodeViewState, viewStateGenerator, type StateScope, type StateSigner } from '../state/view-state.ts'
 import { CallbackError, runCallback } from '../callbacks/run-callback.ts'
 import { htmlEncode } from '../render/encode.ts'
@@ -73,7 +75,14 @@ interface PageState {
  * const page = factory.create()
  * const result = await runPage(page, request, settings)
  */
-export async function runPage(page: Page, request: PageRequest, settings: LifecycleSettings): Promise<PageResult> {
+export function runPage(page: Page, request: PageRequest, settings: LifecycleSettings): Promise<PageResult> {
+  // A nonce CSP blocks inline handlers: render them for the runtime's csp part (when served).
+  const scripts = page.clientScripts
+  const cspSafe = !!settings.nonce && scripts.kind === 'deltaform' && !!scripts.csp
+  return cspSafe ? renderingCspSafe(() => runLifecycle(page, request, settings)) : runLifecycle(page, request, settings)
+}
+
+async function runLifecycle(page: Page, request: PageRequest, settings: LifecycleSettings): Promise<PageResult> {
   page.request = request
   page.isDevelopment = settings.development
   page.isCallback = request.kind === 'callback'
@@ -87,6 +96,7 @@ export async function runPage(page: Page, request: PageRequest, settings: Lifecy
   page.attach(page)
   const scope: StateScope = { pageId: settings.pageId, userKey: settings.userKey ?? settings.sessionKey }
   const signer = { key: settings.signingKey }
+  page.historyState = historyStateCodec(signer, settings.pageId)
 
   try {
     const generator = viewStateGenerator(settings.pageId, settings.buildId)
@@ -234,6 +244,7 @@ function saveFormState(
   return {
     viewState: encodeViewState(state.t || state.p || state.q ? state : null, signer, scope),
     generator,
+    controlState: tree,
     encodeEventValidation: () =>
       settings.enableEventValidation && page.clientScript.renderedEvents.size > 0 ? page.clientScript.renderedEvents.encode(signer, scope) : '',
   }

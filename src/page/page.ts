@@ -11,6 +11,7 @@ import { beginFormRender, endFormRender, type FormState } from './form-render.ts
 import type { CacheUser } from '../cache/cache-profile.ts'
 import type { ObjectCache } from '../cache/object-cache.ts'
 import type { Session } from '../session/session.ts'
+import type { HistoryStateCodec } from '../state/history-state.ts'
 
 /**
  * The signed-in user, as the app's `authenticate(c)` gives it: a name, and for the output
@@ -119,6 +120,8 @@ export class Page extends Control implements ControlHost {
   clientScripts: ClientScriptSet = { kind: 'deltaform', client: '/__deltaform/client.js', focus: '/__deltaform/focus.js' }
   /** Set by the app when a request asks for full postbacks only (`?__deltaform_partial=0`). */
   partialRenderingOff = false
+  /** Set by the runner: signs the server state of history points (ScriptManager EnableHistory). */
+  historyState: HistoryStateCodec | undefined = undefined
   /** Set by the runner: whether the request is a postback, an async postback, a callback. */
   isPostBack = false
   isCallback = false

@@ -1,3 +1,4 @@
+import { cspSafeAttribute, isRenderingCspSafe } from './csp-attributes.ts'
 import { htmlEncode } from './encode.ts'
 
 /** Attribute values: `undefined`/`null`/`false` leave the attribute out, `true` writes it bare. */
@@ -59,7 +60,10 @@ export function renderAttributes(attributes: AttributeMap | undefined): string {
   for (const name in attributes) {
     const value = attributes[name]
     if (value === undefined || value === null || value === false) continue
-    out += value === true ? ` ${name}="${name}"` : ` ${name}="${htmlEncode(value)}"`
+    // Nonce-CSP pages: handlers and javascript: links as data attributes (see csp-attributes.ts).
+    const safe = typeof value === 'string' && (name[0] === 'o' || name[0] === 'O' || name === 'href') && isRenderingCspSafe() ? cspSafeAttribute(name, value) : undefined
+    if (safe) for (const [n, v] of safe) out += ` ${n}="${htmlEncode(v)}"`
+    else out += value === true ? ` ${name}="${name}"` : ` ${name}="${htmlEncode(value)}"`
   }
   return out
 }

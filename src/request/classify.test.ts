@@ -52,12 +52,12 @@ describe('classifyRequest', () => {
 
 describe('isSystemPostField', () => {
   it('knows the framework fields and every __VIEWSTATE* name', () => {
-    for (const name of ['__EVENTTARGET', '__EVENTVALIDATION', '__ASYNCPOST', '__SCROLLPOSITIONY', '__VIEWSTATE3']) {
+    for (const name of ['__EVENTTARGET', '__EVENTVALIDATION', '__ASYNCPOST', '__SCROLLPOSITIONY', '__VIEWSTATE3', '__IDEMPOTENCYKEY']) {
       expect(isSystemPostField(name)).toBe(true)
     }
     expect(isSystemPostField('TextBox1')).toBe(false)
     expect(isSystemPostField('ScriptManager1')).toBe(false)
     expect(isSystemPostField('__eventtarget')).toBe(false)
-    expect(systemPostFields.size).toBe(14)
+    expect(systemPostFields.size).toBe(15)
   })
 })

@@ -31,6 +31,8 @@ export const systemPostFields: ReadonlySet<string> = new Set([
   '__SCROLLPOSITIONX',
   '__SCROLLPOSITIONY',
   '__ASYNCPOST',
+  // Deltaform's client: the full postback's idempotency key (src/app/duplicate-postbacks.ts).
+  '__IDEMPOTENCYKEY',
 ])
 
 /**

@@ -31,7 +31,7 @@ export interface StateScope {
  * @example
  * const purpose: SealPurpose = 'viewstate'
  */
-export type SealPurpose = 'viewstate' | 'eventvalidation' | 'eventvalidation-entry'
+export type SealPurpose = 'viewstate' | 'eventvalidation' | 'eventvalidation-entry' | 'history'
 
 const FORMAT_VERSION = 1
 const HEADER_BYTES = 2 // version, flags

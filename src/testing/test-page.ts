@@ -168,7 +168,8 @@ export class TestPage {
     const tag = el.tagName.toLowerCase()
     const type = (el.getAttribute('type') ?? (tag === 'button' ? 'submit' : '')).toLowerCase()
     if (el.hasAttribute('disabled')) throw new Error(`"${controlId}" is disabled on ${this.url}.`)
-    const script = `${el.getAttribute('href') ?? ''} ${el.getAttribute('onclick') ?? ''}`
+    // Nonce-CSP pages carry the same calls in data-df-* attributes (render/csp-attributes.ts).
+    const script = ['href', 'onclick', 'data-df-href', 'data-df-onclick'].map((a) => el.getAttribute(a) ?? '').join(' ')
     if (type === 'checkbox' || type === 'radio') {
       const checked = el.hasAttribute('checked')
       this.setChecked(el, type === 'radio' ? true : !checked)
@@ -206,7 +207,7 @@ export class TestPage {
     const el = this.find(controlId)
     const tag = el.tagName.toLowerCase()
     const type = (el.getAttribute('type') ?? '').toLowerCase()
-    let script = el.getAttribute('onchange') ?? ''
+    let script = `${el.getAttribute('onchange') ?? ''} ${el.getAttribute('data-df-onchange') ?? ''}`
     if (tag === 'select') {
       const chosen = new Set(Array.isArray(value) ? value : [String(value)])
       for (const o of el.querySelectorAll('option')) {
@@ -216,7 +217,7 @@ export class TestPage {
       }
     } else if (type === 'checkbox' || type === 'radio') {
       this.setChecked(el, value === true || value === 'true' || value === 'on')
-      script += ' ' + (el.getAttribute('onclick') ?? '')
+      script += ` ${el.getAttribute('onclick') ?? ''} ${el.getAttribute('data-df-onclick') ?? ''}`
     } else if (tag === 'textarea') el.textContent = String(value)
     else el.setAttribute('value', String(value))
     const call = postBackCall.exec(script)

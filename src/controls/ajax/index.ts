@@ -1,5 +1,7 @@
 export { ScriptManager, type AsyncPostBackErrorEventArgs, type DataItem, type ScriptRegistration } from './script-manager.ts'
-export { UpdatePanel, TriggerCollection } from './update-panel.ts'
+export { UpdatePanel, TriggerCollection, type UpdateStrategy, type FocusPolicy } from './update-panel.ts'
 export { AsyncPostBackTrigger, PostBackTrigger, type Trigger } from './triggers.ts'
 export { UpdateProgress } from './update-progress.ts'
 export { Timer } from './timer.ts'
+export { type Concurrency } from './concurrency.ts'
+export { formatHistoryState, parseHistoryState, type HistoryEventArgs } from './history.ts'

@@ -1,9 +1,10 @@
 import { Control } from '../control.ts'
-import type { ControlHost, PostBackDataHandler, PostData } from '../host.ts'
+import type { ControlHost, PostBackDataHandler, PostBackEventHandler, PostData } from '../host.ts'
 import { defineStateProperties } from '../properties.ts'
 import type { HtmlWriter } from '../../render/html-writer.ts'
 import { htmlEncode, jsStringEncode } from '../../render/encode.ts'
 import type { UpdatePanel } from './update-panel.ts'
+import { checkCanAddHistoryPoint, historyDisabled, HistoryPoints, historyStartupScript, type HistoryEventArgs } from './history.ts'
 
 const itemKey = 'deltaform.ScriptManager'
 
@@ -39,11 +40,25 @@ export interface AsyncPostBackErrorEventArgs {
  * // code-behind
  * this.scriptManager!.registerDataItem(this.Label1, JSON.stringify({ at: Date.now() }), true)
  */
-export class ScriptManager extends Control implements PostBackDataHandler {
+export class ScriptManager extends Control implements PostBackDataHandler, PostBackEventHandler {
   declare enablePartialRendering: boolean
+  /** `EnableHistory`: back/forward and links with a fragment restore server state (OnNavigate). */
+  declare enableHistory: boolean
+  /** `EnableSecureHistoryState` (default true): the state in the URL is signed with the app key. */
+  declare enableSecureHistoryState: boolean
+  /** `ClientNavigateHandler`: a client function name added with `Sys.Application.add_navigate`. */
+  declare clientNavigateHandler: string
+  /** @internal The history point of this request (EnableHistory). */
+  readonly history = new HistoryPoints()
   declare asyncPostBackTimeout: number
   declare asyncPostBackErrorMessage: string
   declare allowCustomErrorsRedirect: boolean
+  /**
+   * `ExecutePanelScripts="true"`: the inline `<script>` elements of UpdatePanels an async
+   * postback refreshed run once after the update, in document order (under a nonce CSP only the
+   * page's own, nonced ones). Off by default, as in ASP.NET, where panel markup's scripts never run.
+   */
+  declare executePanelScripts: boolean
   /** Registered UpdatePanels, parents before children. */
   readonly panels: UpdatePanel[] = []
   readonly asyncPostBackControls: Control[] = []
@@ -83,6 +98,11 @@ export class ScriptManager extends Control implements PostBackDataHandler {
       throw new Error('Only one ScriptManager can be added to the page.')
     }
     host.items.set(itemKey, this)
+    if (this.enableHistory) {
+      // The client posts back to the ScriptManager itself when the user navigates (ASP.NET's InitComplete).
+      this.registerAsyncPostBackControl(this)
+      this.history.navigating = host.isPostBack && host.postData?.get('__EVENTTARGET') === this.uniqueID
+    }
     if (host.isAsyncPostBack && !this.supportsPartialRendering) {
       throw new Error('This page received an async postback, but partial rendering is not enabled on its ScriptManager.')
     }
@@ -129,6 +149,65 @@ export class ScriptManager extends Control implements PostBackDataHandler {
       throw new Error(`The control '${control.id}' is already registered as an async postback control; it cannot also do a full postback.`)
     }
     if (!this.postBackControls.includes(control)) this.postBackControls.push(control)
+  }
+
+  // ---- partial-page history (EnableHistory) ------------------------------------------------
+
+  /**
+   * True while the postback restores a history point (OnNavigate runs): add no new point then.
+   *
+   * @example
+   * if (sm.isInAsyncPostBack && !sm.isNavigating) sm.addHistoryPoint({ step: '2' })
+   */
+  get isNavigating(): boolean {
+    return this.history.navigating
+  }
+
+  /**
+   * Adds a browser history point during an async postback: the state (merged into the current
+   * point's; a `null` value removes a key) goes to the URL fragment, signed unless
+   * EnableSecureHistoryState is false; back/forward to it raises `OnNavigate` with that state.
+   * `title` becomes the page title and the history entry's title.
+   *
+   * @example
+   * if (sm.isInAsyncPostBack && !sm.isNavigating) sm.addHistoryPoint({ step: '2' }, 'Step 2')
+   * sm.addHistoryPoint('step', '2', 'Step 2')
+   */
+  addHistoryPoint(state: Readonly<Record<string, string | null>>, title?: string | null): void
+  addHistoryPoint(key: string, value: string | null, title?: string | null): void
+  addHistoryPoint(first: string | Readonly<Record<string, string | null>>, second?: string | null, third?: string | null): void {
+    checkCanAddHistoryPoint(this, this.enableHistory, this.isInAsyncPostBack)
+    const byKey = typeof first === 'string'
+    this.history.set(byKey ? { [first]: second ?? null } : first)
+    const title = byKey ? third : second
+    if (title != null && this.host) this.host.title = title
+    if (!this.dataItems.some((d) => d.control === this)) {
+      // Read at render time: points added after this one (in PreRender) are included.
+      const sm = this
+      this.dataItems.push({ control: this, get data() { return sm.history.stateString(sm.host, sm.enableSecureHistoryState) }, isJson: false })
+    }
+  }
+
+  /**
+   * A postback whose event target is the ScriptManager: the client navigated to a history
+   * point (`__doPostBack('ScriptManager1', '<server state>')`). Raises `OnNavigate`.
+   *
+   * @example
+   * await sm.raisePostBackEvent(stateFromTheFragment)
+   */
+  async raisePostBackEvent(eventArgument: string): Promise<void> {
+    if (!this.enableHistory) throw historyDisabled(this)
+    await this.raiseNavigateWith(this.loadHistoryState(eventArgument))
+  }
+
+  /** Verifies and keeps the posted state; throws at once (a 400) when it was tampered with. */
+  private loadHistoryState(text: string): Record<string, string> {
+    return this.history.load(this.host, text, this.enableSecureHistoryState)
+  }
+
+  private async raiseNavigateWith(state: Record<string, string>): Promise<void> {
+    const args: HistoryEventArgs = { state }
+    await this.raise('Navigate', args)
   }
 
   // ---- script registrations (sent in deltas when their owner is active) ------------------
@@ -222,7 +301,18 @@ export class ScriptManager extends Control implements PostBackDataHandler {
   // ---- post data: the `panels|source` field ------------------------------------------------
 
   loadPostData(postDataKey: string, postData: PostData): boolean {
-    if (!this.isInAsyncPostBack) return false
+    if (!this.isInAsyncPostBack) {
+      // A full postback posts the history field: ASP.NET raises Navigate with it (once: not
+      // again here when the postback itself is the navigation).
+      if (this.enableHistory && !this.history.navigating && this.host) {
+        // Bad state throws here, in the lifecycle; the handler's own failure surfaces when the
+        // page settles its tracked work (the catch only keeps it from counting as unhandled meanwhile).
+        const work = this.raiseNavigateWith(this.loadHistoryState(postData.get(postDataKey) ?? ''))
+        work.catch(() => undefined)
+        this.host.track(work)
+      }
+      return false
+    }
     const value = postData.get(postDataKey) ?? ''
     const bar = value.indexOf('|')
     const target = bar >= 0 ? value.slice(0, bar) : value
@@ -257,6 +347,11 @@ export class ScriptManager extends Control implements PostBackDataHandler {
         api.registerClientScriptInclude('MicrosoftAjaxWebForms.js', scripts.microsoftAjaxWebForms)
       }
       host.clientScript.registerStartupScript('deltaform.initialize', 'Sys.Application.initialize();\n', true)
+      // The history part (Microsoft's MicrosoftAjax.js has history built in).
+      if (this.enableHistory && scripts.kind === 'deltaform' && scripts.history) api.registerClientScriptInclude('deltaform.history', scripts.history)
+      if (this.enableHistory && this.clientNavigateHandler) api.registerStartupScript('deltaform.historyNavigate', `Sys.Application.add_navigate(${this.clientNavigateHandler});\n`, true)
+      // ExecutePanelScripts: the part that runs refreshed panels' inline scripts (nothing otherwise).
+      if (this.executePanelScripts && scripts.kind === 'deltaform' && scripts.panelScripts) api.registerClientScriptInclude('deltaform.panelScripts', scripts.panelScripts)
     }
     return super.onPreRender()
   }
@@ -274,7 +369,20 @@ export class ScriptManager extends Control implements PostBackDataHandler {
       if (host.clientScripts.kind === 'microsoft') writer.write(`<script src="${htmlEncode(host.clientScripts.focus)}"${host.clientScript.nonceAttr}></script>\n`)
       host.clientScript.registerStartupScript('deltaform.focus', `WebForm_AutoFocus('${jsStringEncode(this.focusClientID)}');\n`, true)
     }
-    if (!this.supportsPartialRendering) return
+    if (this.supportsPartialRendering) this.renderInitialize(writer)
+    if (this.enableHistory && !this.isInAsyncPostBack) this.renderHistory(writer)
+  }
+
+  /** The field the client keeps the server state in (posted only by full postbacks) and its startup script. */
+  private renderHistory(writer: HtmlWriter): void {
+    const nonce = this.host!.clientScript.nonceAttr
+    const script = historyStartupScript(this.clientID, this.uniqueID, this.history.stateString(this.host, this.enableSecureHistoryState))
+    writer.write(`<input type="hidden" name="${htmlEncode(this.uniqueID)}" id="${htmlEncode(this.clientID)}" />\n`)
+    writer.write(`<script${nonce}>\n//<![CDATA[\n${script}//]]>\n</script>\n`)
+  }
+
+  private renderInitialize(writer: HtmlWriter): void {
+    const host = this.host!
     const form = formOf(this)
     const call =
       `Sys.WebForms.PageRequestManager._initialize('${this.uniqueID}', '${form ? form.clientID : ''}', ` +
@@ -345,4 +453,8 @@ defineStateProperties(ScriptManager, {
   asyncPostBackTimeout: 90,
   asyncPostBackErrorMessage: '',
   allowCustomErrorsRedirect: true,
+  enableHistory: false,
+  enableSecureHistoryState: true,
+  clientNavigateHandler: '',
+  executePanelScripts: false,
 })

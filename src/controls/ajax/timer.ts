@@ -4,6 +4,7 @@ import { defineStateProperties } from '../properties.ts'
 import type { HtmlWriter } from '../../render/html-writer.ts'
 import { registerComponent } from './component-script.ts'
 import { ScriptManager } from './script-manager.ts'
+import { concurrencyAttribute, concurrencyValues, type Concurrency } from './concurrency.ts'
 
 /**
  * Posts back every `Interval` milliseconds and raises `Tick`: inside an UpdatePanel (or as
@@ -15,6 +16,8 @@ import { ScriptManager } from './script-manager.ts'
 export class Timer extends Control implements PostBackEventHandler {
   declare interval: number
   declare enabled: boolean
+  /** What a tick does while another async postback is in flight (`Drop` skips it); see {@link Concurrency}. */
+  declare concurrency: Concurrency
 
   override onPreRender(): Promise<void> | void {
     if (this.interval <= 0) throw new Error(`The Interval of Timer '${this.id}' must be more than 0.`)
@@ -34,7 +37,7 @@ export class Timer extends Control implements PostBackEventHandler {
   }
 
   override render(writer: HtmlWriter): void {
-    writer.beginTag('span', { id: this.clientID, style: 'visibility:hidden;display:none;' })
+    writer.beginTag('span', { id: this.clientID, style: 'visibility:hidden;display:none;', ...concurrencyAttribute(this.concurrency) })
     writer.endTag('span')
   }
 
@@ -44,4 +47,4 @@ export class Timer extends Control implements PostBackEventHandler {
   }
 }
 
-defineStateProperties(Timer, { interval: 60000, enabled: true })
+defineStateProperties(Timer, { interval: 60000, enabled: true, concurrency: { enum: concurrencyValues, default: 'LastWins' } })

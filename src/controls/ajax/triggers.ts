@@ -1,6 +1,8 @@
 import type { Control } from '../control.ts'
 import { declareMarkupProperties } from '../properties.ts'
 import { ScriptManager } from './script-manager.ts'
+import { WebControl } from '../web-control.ts'
+import { concurrencyAttribute, concurrencyValues, type Concurrency } from './concurrency.ts'
 import type { UpdatePanel } from './update-panel.ts'
 
 /** The common part of UpdatePanel triggers: a control found from the panel outwards. */
@@ -34,6 +36,8 @@ abstract class UpdatePanelTrigger {
  */
 export class AsyncPostBackTrigger extends UpdatePanelTrigger {
   eventName = ''
+  /** What the control's postback does while another is in flight; see {@link Concurrency}. */
+  concurrency: Concurrency = 'LastWins'
   private control: Control | null = null
   private fired = false
 
@@ -41,6 +45,10 @@ export class AsyncPostBackTrigger extends UpdatePanelTrigger {
     const control = this.findTargetControl(true)
     this.control = control
     ScriptManager.getCurrent(control.host)?.registerAsyncPostBackControl(control)
+    for (const [name, value] of Object.entries(concurrencyAttribute(this.concurrency))) {
+      if (!(control instanceof WebControl)) throw new Error(`The Concurrency of the trigger for '${this.controlID}' needs a control that renders attributes (a WebControl).`)
+      control.attributes.set(name, value)
+    }
     if (this.eventName) control.on(this.eventName, () => void (this.fired = true))
   }
 
@@ -74,4 +82,7 @@ export class PostBackTrigger extends UpdatePanelTrigger {
 export type Trigger = AsyncPostBackTrigger | PostBackTrigger
 
 declareMarkupProperties(UpdatePanelTrigger, [{ name: 'controlID', kind: 'string' }])
-declareMarkupProperties(AsyncPostBackTrigger, [{ name: 'eventName', kind: 'string' }])
+declareMarkupProperties(AsyncPostBackTrigger, [
+  { name: 'eventName', kind: 'string' },
+  { name: 'concurrency', kind: 'string', values: concurrencyValues },
+])

@@ -3,7 +3,9 @@ import { declareMarkupProperties, defineStateProperties } from '../properties.ts
 import type { HtmlWriter } from '../../render/html-writer.ts'
 import { htmlEncode } from '../../render/encode.ts'
 import { HtmlWriter as Writer } from '../../render/html-writer.ts'
+import { registerMorphPart } from './morph-part.ts'
 import { ScriptManager } from './script-manager.ts'
+import { concurrencyAttribute, concurrencyValues, type Concurrency } from './concurrency.ts'
 import type { Trigger } from './triggers.ts'
 
 /** Instantiates a template into a container (the template compiler's Template). */
@@ -38,6 +40,22 @@ export class TriggerCollection implements Iterable<Trigger> {
 }
 
 /**
+ * How an UpdatePanel's content is updated: `Replace` (innerHTML) or `Morph` (patched in place).
+ *
+ * @example
+ * <asp:UpdatePanel ID="Cart" runat="server" UpdateStrategy="Morph">…</asp:UpdatePanel>
+ */
+export type UpdateStrategy = 'Replace' | 'Morph'
+
+/**
+ * Where focus goes after an UpdatePanel's update: `Keep`, `FirstInvalid` or `Heading`.
+ *
+ * @example
+ * <asp:UpdatePanel ID="Form" runat="server" FocusPolicy="FirstInvalid">…</asp:UpdatePanel>
+ */
+export type FocusPolicy = 'Keep' | 'FirstInvalid' | 'Heading'
+
+/**
  * A region of the page that refreshes through async postbacks. `UpdateMode="Always"`
  * refreshes it on every async postback; `"Conditional"` only when one of its triggers fires,
  * a child control posts back (ChildrenAsTriggers), or code calls `update()`.
@@ -57,6 +75,20 @@ export class UpdatePanel extends Control {
    * panel: `AnnounceText="Results updated"`. Set it in code to say what changed.
    */
   declare announceText: string
+  /**
+   * How an async postback puts the panel's new content in: `Replace` (the default: innerHTML,
+   * as ASP.NET does) or `Morph` (Deltaform's client patches the DOM in place, so elements that
+   * stay keep their identity, listeners added by page scripts, and focus).
+   */
+  declare updateStrategy: UpdateStrategy
+  /**
+   * Where focus goes after an async postback updated the panel: `Keep` (the default: the
+   * focused field keeps focus), `FirstInvalid` (the first field a validator marked invalid) or
+   * `Heading` (the panel's first h1–h6).
+   */
+  declare focusPolicy: FocusPolicy
+  /** What a postback from the panel does while another is in flight; see {@link Concurrency}. */
+  declare concurrency: Concurrency
   readonly triggers = new TriggerCollection(this)
   /** @internal */
   triggersInitialized = false
@@ -142,12 +174,21 @@ export class UpdatePanel extends Control {
     if (!this.childrenAsTriggers && this.updateMode === 'Always') {
       throw new Error(`ChildrenAsTriggers cannot be false when UpdateMode is Always on UpdatePanel '${this.id}'.`)
     }
+    if (Object.keys(this.clientBehaviour()).length) registerMorphPart(this, this.scriptManager)
     return super.onPreRender()
   }
 
   override onUnload(): Promise<void> | void {
     ScriptManager.getCurrent(this.host)?.unregisterUpdatePanel(this)
     return super.onUnload()
+  }
+
+  /** The data attributes that tell the morph part what to do; none with the defaults, so the panel renders as in ASP.NET. */
+  private clientBehaviour(): Record<string, string> {
+    const attrs: Record<string, string> = {}
+    if (this.updateStrategy !== 'Replace') attrs['data-update-strategy'] = 'morph'
+    if (this.focusPolicy !== 'Keep') attrs['data-focus-policy'] = this.focusPolicy === 'Heading' ? 'heading' : 'first-invalid'
+    return attrs
   }
 
   /** Renders `<div id>` (or `<span>` with RenderMode Inline); a refreshing panel also hands its content to the delta. */
@@ -161,7 +202,7 @@ export class UpdatePanel extends Control {
     const html = inner.toString()
     ScriptManager.getCurrent(this.host)?.capturePanel(this, html)
     const tag = this.renderMode === 'Inline' ? 'span' : 'div'
-    writer.beginTag(tag, { id: this.clientID })
+    writer.beginTag(tag, { id: this.clientID, ...this.clientBehaviour(), ...concurrencyAttribute(this.concurrency) })
     writer.write(html)
     writer.endTag(tag)
   }
@@ -172,6 +213,9 @@ defineStateProperties(UpdatePanel, {
   childrenAsTriggers: true,
   renderMode: { enum: ['Block', 'Inline'], default: 'Block' },
   announceText: '',
+  updateStrategy: { enum: ['Replace', 'Morph'], default: 'Replace' },
+  focusPolicy: { enum: ['Keep', 'FirstInvalid', 'Heading'], default: 'Keep' },
+  concurrency: { enum: concurrencyValues, default: 'LastWins' },
 })
 declareMarkupProperties(UpdatePanel, [
   { name: 'contentTemplate', kind: 'singleTemplate' },

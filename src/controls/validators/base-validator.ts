@@ -75,6 +75,17 @@ export abstract class BaseValidator extends Label implements Validator {
     this.isValid = await this.evaluateIsValid()
   }
 
+  /**
+   * Whether `control` is this validator's ControlToValidate (WebControl asks, to render
+   * `aria-invalid="true"` on the field while this validator is invalid).
+   *
+   * @example
+   * this.EmailRequired.validates(this.Email) // true
+   */
+  validates(control: Control): boolean {
+    return !!this.controlToValidate && this.findControl(this.controlToValidate) === control
+  }
+
   /** The rule of the validator. */
   protected abstract evaluateIsValid(): boolean | Promise<boolean>
 
