@@ -6,9 +6,11 @@
 // grew 10% or more after warm-up: the median of seconds 20–30 (JIT, V8's heap sizing and the
 // caches settle in the first 20) against the median of the last 10. It also reports how busy the
 // machine was and the server's share of it: on a 2-core machine shared with other work, a stall
-// of the whole server is contention, not a fault of the server.
+// of the whole server is contention, not a fault of the server. The server runs with --trace-gc:
+// the live heap after each full (mark-compact) GC, first window against last, tells a leak from
+// V8 merely growing its heap.
 // SOAK_REDIS=1 runs the site on a throwaway redis-server (sessions and caches on Redis) and adds
-// session-counter.aspx requests. Writes bench/results/soak.json.
+// session-counter.aspx requests. Writes bench/results/soak.json (soak-redis.json on Redis).
 //
 //   npm run soak                                  # 60 s, 64 connections, memory stores
 //   SOAK_REDIS=1 SOAK_SECONDS=30 npm run soak     # on Redis
@@ -16,6 +18,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { captureActions, type CapturedRequest } from '../bench/lib/actions.ts'
@@ -29,7 +32,7 @@ const onRedis = process.env.SOAK_REDIS === '1'
 const warmupSeconds = 20
 const windowSeconds = 10
 const rssGrowthLimit = 0.1
-const out = fileURLToPath(new URL('../bench/results/soak.json', import.meta.url))
+const out = fileURLToPath(new URL(`../bench/results/${onRedis ? 'soak-redis' : 'soak'}.json`, import.meta.url))
 const pages = fileURLToPath(new URL('../samples/pages', import.meta.url))
 
 /**
@@ -97,6 +100,18 @@ export function cpuTicks(pid: number): { process: number; busy: number; total: n
   } catch {
     return undefined
   }
+}
+
+/**
+ * The live heap in MiB after a full GC, from one `--trace-gc` line of V8
+ * (`[pid:0x…]  34064 ms: Mark-Compact 82.4 (111.0) -> 19.7 (109.2) MB, …`); undefined for other lines.
+ *
+ * @example
+ * liveHeapAfterFullGc('[1:0x1]  34064 ms: Mark-Compact 82.4 (111.0) -> 19.7 (109.2) MB, 4.26 / 0.02 ms') // 19.7
+ */
+export function liveHeapAfterFullGc(line: string): number | undefined {
+  const match = /Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/.exec(line)
+  return match ? Number(match[1]) : undefined
 }
 
 /**
@@ -184,8 +199,14 @@ try {
   if (onRedis) redis = await startRedis()
   const env: Record<string, string> = { DELTAFORM_KEY: key, NODE_ENV: 'production' }
   if (redis) env.REDIS_URL = redis.url
-  server = await startCommand('deltaform', ['serve', pages, '--port', '0', '--production'], env)
+  server = await startCommand('deltaform', ['serve', pages, '--port', '0', '--production'], env, ['--trace-gc'])
   const pid = server.child.pid!
+  const heapSamples: Array<{ t: number; rss: number }> = []
+  let loadStarted = Number.NaN
+  createInterface({ input: server.child.stdout! }).on('line', (line) => {
+    const live = liveHeapAfterFullGc(line)
+    if (live !== undefined && Number.isFinite(loadStarted)) heapSamples.push({ t: (performance.now() - loadStarted) / 1000, rss: live })
+  })
   const mix = await buildMix(server.origin)
   await checkMix(server.origin, mix)
   process.stderr.write(
@@ -195,6 +216,7 @@ try {
   const samples: Array<{ t: number; rss: number }> = []
   const cpuAtStart = cpuTicks(pid)
   const started = performance.now()
+  loadStarted = started
   const sample = () => {
     const rss = readRss(pid)
     if (rss !== undefined) samples.push({ t: (performance.now() - started) / 1000, rss })
@@ -239,6 +261,8 @@ try {
   const rss = rssGrowth(samples, duration, warmupSeconds, windowSeconds)
   const mib = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1))
   const rssOk = Number.isFinite(rss.growth) && rss.growth < rssGrowthLimit
+  // The same windows over the live heap after full GCs (there are fewer of them: medians of what there is).
+  const heap = rssGrowth(heapSamples, duration, warmupSeconds, windowSeconds)
   const report = {
     date: new Date().toISOString(),
     node: process.version,
@@ -268,6 +292,13 @@ try {
       windows: `median of ${warmupSeconds}–${warmupSeconds + windowSeconds} s against median of the last ${windowSeconds} s`,
       samples: samples.map((s) => ({ t: Number(s.t.toFixed(1)), mib: mib(s.rss) })),
     },
+    /** The live heap after each full GC (V8's --trace-gc), the same windows: a leak grows it. */
+    liveHeapAfterFullGc: {
+      fullGcs: heapSamples.length,
+      firstWindowMedianMiB: Number(heap.first.toFixed(1)),
+      lastWindowMedianMiB: Number(heap.last.toFixed(1)),
+      growthPercent: Number((heap.growth * 100).toFixed(2)),
+    },
     pass: errors === 0 && rssOk,
   }
   mkdirSync(fileURLToPath(new URL('../bench/results/', import.meta.url)), { recursive: true })
@@ -281,6 +312,7 @@ try {
   console.log(
     `  RSS        ${report.rss.firstWindowMedianMiB} MiB → ${report.rss.lastWindowMedianMiB} MiB after warm-up (${report.rss.growthPercent}%, limit ${rssGrowthLimit * 100}%), max ${report.rss.maxMiB} MiB${rssOk ? '' : '  FAIL'}`,
   )
+  console.log(`  live heap  ${report.liveHeapAfterFullGc.firstWindowMedianMiB} MiB → ${report.liveHeapAfterFullGc.lastWindowMedianMiB} MiB after full GCs (${report.liveHeapAfterFullGc.growthPercent}%, ${heapSamples.length} full GCs)`)
   console.log(`  written to ${out}`)
   if (!report.pass) process.exitCode = 1
 } catch (error) {

@@ -43,16 +43,17 @@ export function startServer(name: string, script: string, args: string[] = [], e
 }
 
 /**
- * Starts the `deltaform` command (`bin/deltaform.js` + `args`) and resolves once it prints
- * its `serving … on http://host:PORT` line; otherwise as {@link startServer}.
+ * Starts the `deltaform` command (`bin/deltaform.js` + `args`, after Node's own `nodeFlags`) and
+ * resolves once it prints its `serving … on http://host:PORT` line; otherwise as {@link startServer}.
  *
  * @example
  * const two = await startCommand('2 instances', ['serve', 'samples/pages', '--port', '0', '--instances', '2'])
+ * const traced = await startCommand('soak', ['serve', 'samples/pages', '--port', '0'], {}, ['--trace-gc'])
  */
-export function startCommand(name: string, args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startCommand(name: string, args: string[], env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<ServerProcess> {
   const bin = join(import.meta.dirname, '../../bin/deltaform.js')
   const portOf = (line: string) => Number(/ serving .* on http:\/\/[^ ]+:(\d+)/.exec(line)?.[1]) || undefined
-  return spawnServer(name, [bin, ...args], env, portOf)
+  return spawnServer(name, [...nodeFlags, bin, ...args], env, portOf)
 }
 
 function spawnServer(name: string, argv: string[], env: Record<string, string>, portOf: (line: string) => number | undefined): Promise<ServerProcess> {

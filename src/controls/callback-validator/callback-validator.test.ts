@@ -167,3 +167,25 @@ describe('CallbackValidator hooks', () => {
     expect(await check('Short', 'aaaa', options)).toEqual({ field: 'Short', valid: false, messages: ["Four a's."] })
   })
 })
+
+describe('CallbackValidator inside an UpdatePanel', () => {
+  const markup = `<form id="f" runat="server"><asp:ScriptManager ID="SM" runat="server" />
+    <asp:UpdatePanel ID="UP" runat="server"><ContentTemplate>
+      <asp:TextBox ID="Email" runat="server" />
+      <asp:RequiredFieldValidator ID="EmailRequired" runat="server" ControlToValidate="Email" ErrorMessage="Required" />
+      <asp:CallbackValidator ID="LiveCheck" runat="server" />
+      <asp:Button ID="Save" runat="server" Text="Save" CausesValidation="false" />
+    </ContentTemplate></asp:UpdatePanel></form>`
+  const app = createApp({ key, pages: { '/panel.aspx': { markup } } })
+
+  it('registers its script and startup call through the ScriptManager, so an async postback that re-renders it carries them', async () => {
+    const client = new FormClient((r) => app.request(r))
+    await client.get('/panel.aspx')
+    expect(client.html).toContain("DeltaformCallbackValidator.init('LiveCheck'")
+    expect(client.html.match(/\/__deltaform\/CallbackValidator\.[0-9a-f]{8}\.js/g)).toHaveLength(1)
+    const records = await client.asyncPostBack('SM', { panels: ['UP'], source: 'Save', submitter: ['Save', 'Save'] })
+    const scripts = records.filter((r) => r.type === 'scriptBlock' || r.type === 'scriptStartupBlock').map((r) => r.content)
+    expect(scripts.some((s) => s.includes("DeltaformCallbackValidator.init('LiveCheck'"))).toBe(true)
+    expect(records.some((r) => r.type === 'scriptBlock' && r.id === 'ScriptPath' && /CallbackValidator\.[0-9a-f]{8}\.js/.test(r.content))).toBe(true)
+  })
+})

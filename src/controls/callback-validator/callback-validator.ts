@@ -1,6 +1,7 @@
 import { defineClientResource } from '../client-resource.ts'
 import { Control } from '../control.ts'
 import { TextBox } from '../text-box.ts'
+import { ScriptManager } from '../ajax/script-manager.ts'
 import { HttpError } from '../../errors.ts'
 import { jsStringEncode } from '../../render/encode.ts'
 import type { HtmlWriter } from '../../render/html-writer.ts'
@@ -71,7 +72,11 @@ export class CallbackValidator extends Control {
   getCallbackScript(control: TextBox, argument?: string): string {
     const host = this.host
     if (!host) throw new Error(`${this.describe()} must be on a page to start callbacks.`)
-    host.clientScript.registerClientScriptResource(liveCheckScript)
+    // Through the ScriptManager when there is one: inside an UpdatePanel an async postback
+    // then carries the script (page-level registrations are not part of a delta).
+    const sm = ScriptManager.getCurrent(host)
+    if (sm) sm.registerClientScriptInclude(this, `resource:${liveCheckScript.name}`, liveCheckScript.url)
+    else host.clientScript.registerClientScriptResource(liveCheckScript)
     const id = jsStringEncode(control.clientID)
     const name = jsStringEncode(control.uniqueID)
     const value = argument ?? `document.getElementById('${id}').value`
@@ -124,11 +129,10 @@ export class CallbackValidator extends Control {
       }
     }
     if (host && list.length > 0) {
-      host.clientScript.registerStartupScript(
-        `CallbackValidator:${this.uniqueID}`,
-        `${clientObject}.init('${jsStringEncode(this.clientID)}',${scriptJson(list)});`,
-        true,
-      )
+      const [key, script] = [`CallbackValidator:${this.uniqueID}`, `${clientObject}.init('${jsStringEncode(this.clientID)}',${scriptJson(list)});`]
+      const sm = ScriptManager.getCurrent(host)
+      if (sm) sm.registerStartupScript(this, key, script, true)
+      else host.clientScript.registerStartupScript(key, script, true)
     }
     return super.onPreRender()
   }
