@@ -58,8 +58,8 @@
     <h2>Handlers run on the server</h2>
     <asp:UpdatePanel ID="PanelRuns" runat="server" UpdateMode="Conditional">
       <ContentTemplate>
-        <p>Orders placed (handler runs, all visitors): <asp:Label ID="Placed" runat="server" Text="0" />.
-          Slow requests the server saw aborted: <asp:Label ID="Aborted" runat="server" Text="0" />.</p>
+        <p>Orders placed (handler runs, all visitors): <asp:Label ID="Placed" runat="server" Text="0" EnableViewState="false" />.
+          Slow requests the server saw aborted: <asp:Label ID="Aborted" runat="server" Text="0" EnableViewState="false" />.</p>
         <asp:Button ID="PlaceAsync" runat="server" Text="Place an order" OnClick="Place_Click" />
         <asp:Button ID="Slow" runat="server" Text="Slow (3 s)" OnClick="Slow_Click" />
         <asp:Button ID="Show" runat="server" Text="Show the counts" />
