@@ -260,26 +260,7 @@ export class PageRequestManager {
     const s = this._postBackSettings
     if (!s || !s.async) return keyField(this._form, this.idem_)
     const f = this._form
-    const el = s.sourceElement
-    if (this._request) {
-      // A second click on the control whose postback is in flight is a double submit.
-      if (el && el === this.src_ && policyOf(el, 'data-double-submit') != 'allow') return stop()
-      const mode = policyOf(el, 'data-concurrency')
-      if (mode == 'drop') return stop()
-      if (mode == 'queue' || (mode == 'abort-conflicting' && conflictKey(s) != this.key_)) {
-        // Sent when its turn comes, with the page's state of then (fields read again).
-        const input = this._additionalInput
-        const [target, argument] = [f.__EVENTTARGET.value, f.__EVENTARGUMENT.value]
-        this.queue_.push(() => {
-          this._postBackSettings = s
-          this._additionalInput = input
-          setEventFields(f, target, argument)
-          this.onSubmit_()
-        })
-        this._additionalInput = null
-        return stop()
-      }
-    }
+    if (this._request && this.holdBack_(s)) return stop()
     const first = this.panelField_(null, s)
     const req = webRequest(f.action, buildBody(f, this._scriptManagerID, first, this._additionalInput), this._asyncPostBackTimeout, (ex) => completeRequest(this, ex))
     req.get_headers()['Idempotency-Key'] = this.idem_
@@ -309,6 +290,7 @@ export class PageRequestManager {
     this._request = req
     this._processingRequest = false
     this.key_ = conflictKey(s)
+    const el = s.sourceElement
     // Shown as unavailable (aria-disabled keeps it focusable) until the answer is in.
     if ((this.src_ = el) && el.setAttribute && !el.hasAttribute('aria-disabled')) el.setAttribute('aria-disabled', (this.marked_ = 'true'))
     resetEdits()
@@ -317,6 +299,35 @@ export class PageRequestManager {
     for (const panel of this.busy_) panel.setAttribute('aria-busy', 'true')
     req.invoke()
     stop()
+  }
+
+  /**
+   * While a postback is in flight: whether this one stays back instead of replacing it — a
+   * second click on the same control (a double submit), or its `data-concurrency` says `drop`,
+   * `queue`, or `abort-conflicting` for another panel (it is then sent when its turn comes, with
+   * the page's fields and state of then). See concurrency.ts.
+   */
+  holdBack_(s: PostBackSettings): boolean {
+    const f = this._form
+    const el = s.sourceElement
+    const input = this._additionalInput
+    const mode = policyOf(el, 'data-concurrency')
+    this._additionalInput = null
+    if (el && el === this.src_ && policyOf(el, 'data-double-submit') != 'allow') return true
+    if (mode == 'queue' || (mode == 'abort-conflicting' && conflictKey(s) != this.key_)) {
+      const [target, argument] = [f.__EVENTTARGET.value, f.__EVENTARGUMENT.value]
+      this.queue_.push(() => {
+        this._postBackSettings = s
+        this._additionalInput = input
+        setEventFields(f, target, argument)
+        this.onSubmit_()
+      })
+      return true
+    }
+    if (mode == 'drop') return true
+    // Not held back: the postback goes ahead with its submitter field.
+    this._additionalInput = input
+    return false
   }
 
   /** Ends a postback: clears it when current, raises endRequest, throws unhandled errors later. */
