@@ -38,6 +38,12 @@ describe('deploy skew', () => {
     expect(decodeURIComponent(records[1]!.content)).toBe('/p.aspx?x=1')
   })
 
+  it('answers a callback made by the old build with an error naming the field, so the client can reload', async () => {
+    const client = await renderedByOldBuild()
+    const answer = await client.callback('__Page', 'x')
+    expect(answer).toBe('eThe __VIEWSTATEGENERATOR field names another build of this page: it was updated on the server since it was loaded; reload the page.')
+  })
+
   it('still posts back normally within one build', async () => {
     const client = new FormClient((r) => after.request(r))
     await client.get('/p.aspx')

@@ -192,7 +192,7 @@ function refuseOtherBuilds(page: Page, request: PageRequest, current: string): v
   const posted = page.isPostBack ? request.form?.get('__VIEWSTATEGENERATOR') : undefined
   // Another page's state is not a build question: its signature check refuses it (400).
   if (posted === undefined || posted === current || posted.slice(0, 4) !== current.slice(0, 4)) return
-  if (page.isCallback) throw new CallbackError('The page was updated on the server since it was loaded: reload the page.')
+  if (page.isCallback) throw new CallbackError('The __VIEWSTATEGENERATOR field names another build of this page: it was updated on the server since it was loaded; reload the page.')
   throw new PageRedirect(request.url.pathname + request.url.search)
 }
 
