@@ -101,6 +101,19 @@ describe('duplicate postbacks', () => {
     expect(clicks).toBe(2)
   })
 
+  it('a multipart post (an upload: its files are not hashed) always runs', async () => {
+    const client = await loaded()
+    clicks = 0
+    const post = () => {
+      const body = new FormData()
+      for (const [name, value] of client.formEntries([['Place', 'Place'], ['__IDEMPOTENCYKEY', 'key-ffffffff']])) body.append(name, value)
+      return app.request('/orders.aspx', { method: 'POST', body })
+    }
+    expect((await post()).status).toBe(200)
+    expect((await post()).status).toBe(200)
+    expect(clicks).toBe(2)
+  })
+
   it('refuses a malformed key with 400 naming it', async () => {
     const client = await loaded()
     const response = await fullPost(client, 'bad key!')

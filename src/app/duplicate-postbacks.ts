@@ -13,13 +13,15 @@ const validKey = /^[A-Za-z0-9_-]{8,64}$/
 
 /**
  * The idempotency key of a postback: the `Idempotency-Key` header (async postbacks) or the
- * `__IDEMPOTENCYKEY` field (full postbacks); undefined when it has none. A malformed key is
- * refused with 400 naming it.
+ * `__IDEMPOTENCYKEY` field (full postbacks); undefined when it has none or the post is a
+ * multipart upload. A malformed key is refused with 400 naming it.
  *
  * @example
  * postbackKey(c.req.raw.headers, form) // '3f9c0a…' from Deltaform's client, undefined from Microsoft's
  */
 export function postbackKey(headers: Headers, form: FormCollection): string | undefined {
+  // An upload's files are not among the fields its identity hashes: never take one for a duplicate.
+  if (/^\s*multipart\//i.test(headers.get('content-type') ?? '')) return undefined
   const key = headers.get('idempotency-key') ?? form.get(idempotencyField)
   if (key === undefined || key === null || key === '') return undefined
   if (!validKey.test(key)) {
