@@ -141,6 +141,14 @@ describe('what an accepted call can reach', () => {
     expect(parseCallForm("__doPostBack(this.form.action,'')")).toBeUndefined()
     expect(parseCallForm("__doPostBack(event.target,'')")).toBeUndefined()
   })
+
+  it('a browser built-in is never passed as a callback (it would be called with the answer)', () => {
+    const { calls, w } = globals()
+    w.open = Math.max // any native function
+    w.Named = () => 1
+    parseCallForm('WebForm_DoCallback(\'a\', \'x\', open, null, Named, false)')!({}, null)
+    expect(calls).toEqual([['WebForm_DoCallback', 'a', 'x', null, null, w.Named, false]])
+  })
 })
 
 describe('a refused call cannot run by other means', () => {

@@ -128,11 +128,12 @@ export function parseCallForm(text: string): CallForm | undefined {
       if (ref.length > (ref[0] == 'this' ? 2 : 1)) throw 0
       return path(ref)
     }
-    // A global passed as an argument is a callback: a function, never data (no page state leaks out).
+    // A global passed as an argument is a callback: a page's own function, never data (no page
+    // state leaks out) and never a browser built-in (open, fetch, postMessage…).
     const get = path(ref)
     return (s, e) => {
       const v = get(s, e)
-      return typeof v == 'function' ? v : null
+      return typeof v == 'function' && !/\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(v)) ? v : null
     }
   }
   // `typeof(X) == 'function'`, or a value taken as true/false.

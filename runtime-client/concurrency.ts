@@ -34,20 +34,28 @@ export const conflictKey = (s: { panelsToUpdate?: string[] | null; asyncTarget?:
 export const idempotencyKey = (): string => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => (b + 256).toString(16).slice(1)).join('')
 
 /**
- * Puts `key` in the form's `__IDEMPOTENCYKEY` hidden field (created the first time), just
- * before a full postback: the browser then posts it with the form.
+ * Puts `key` in an `__IDEMPOTENCYKEY` hidden field just before a full postback: the browser
+ * posts it with the form (the form's data is read during the submit), and it is gone again
+ * right after, so a page that stays (a download) posts nothing new in its async postbacks.
  *
  * @example
  * keyField(theForm, prm.idem_)
  */
 export function keyField(form: any, key: string): void {
-  const name = '__IDEMPOTENCYKEY'
-  let field = document.getElementById(name) as HTMLInputElement | null
-  if (!field) {
-    field = document.createElement('input')
-    field.type = 'hidden'
-    field.name = field.id = name
-    form.appendChild(field)
-  }
+  const field = document.createElement('input')
+  field.type = 'hidden'
+  field.name = field.id = '__IDEMPOTENCYKEY'
   field.value = key
+  form.appendChild(field)
+  setTimeout(() => field.remove())
 }
+
+/**
+ * Whether a second postback from `el` while its first is in flight is a double submit: a
+ * click on a button or link. A field's change (AutoPostBack) or a Timer's tick is not — each
+ * one carries something new.
+ *
+ * @example
+ * isClickSource($get('Save')) // true for <input type="submit">
+ */
+export const isClickSource = (el: any): boolean => !!el && (/^(submit|image|button)$/i.test(el.type) || /^(A|BUTTON)$/.test(el.tagName))

@@ -389,6 +389,16 @@ describe('concurrency policies and double submits', () => {
     expect(sent[1].signal.aborted).toBe(true)
   })
 
+  it("a field's second change (AutoPostBack) is no double submit: last wins, nothing stays marked", async () => {
+    const { $, sent } = clock()
+    $('UpdatePanel1').insertAdjacentHTML('beforeend', '<select id="Pick" name="Pick"><option>a</option><option>b</option></select>')
+    g.window.__doPostBack('Pick', '')
+    g.window.__doPostBack('Pick', '')
+    expect(sent.length).toBe(2)
+    expect(sent[0].signal.aborted).toBe(true)
+    expect($('Pick').hasAttribute('aria-disabled')).toBe(false)
+  })
+
   it('every postback from one state of the page carries the same idempotency key; an answer brings a new one', async () => {
     const { $, sent } = clock()
     click($('Refresh'), true)

@@ -8,7 +8,7 @@ import { completeRequest, pageLoaded, type Delta } from './response.ts'
 import { $get } from './sys.ts'
 import { resetEdits } from './keep-input.ts'
 import { announce } from './announce.ts'
-import { conflictKey, idempotencyKey, keyField, policyOf } from './concurrency.ts'
+import { conflictKey, idempotencyKey, isClickSource, keyField, policyOf } from './concurrency.ts'
 import { clientValid, fireDefaultButton, postBackWithOptions, setEventFields } from './webforms.ts'
 
 /**
@@ -287,12 +287,14 @@ export class PageRequestManager {
       const frame = byId('__CALLBACKFRAME' + i)
       if (frame) frame.remove()
     })
+    // A postback whose answer was still being applied ends without end_: unmark what it marked.
+    this.unmark_()
     this._request = req
     this._processingRequest = false
     this.key_ = conflictKey(s)
     const el = s.sourceElement
     // Shown as unavailable (aria-disabled keeps it focusable) until the answer is in.
-    if ((this.src_ = el) && el.setAttribute && !el.hasAttribute('aria-disabled')) el.setAttribute('aria-disabled', (this.marked_ = 'true'))
+    if ((this.src_ = el) && isClickSource(el) && !el.hasAttribute('aria-disabled')) el.setAttribute('aria-disabled', (this.marked_ = 'true'))
     resetEdits()
     // Panels expected to change are busy until the answer is in (assistive technology waits).
     this.busy_ = (panels || []).map((id: string) => byId(this._updatePanelClientIDs[this._updatePanelIDs.indexOf(id)] || toClientID(id))).filter(Boolean)
@@ -313,7 +315,7 @@ export class PageRequestManager {
     const input = this._additionalInput
     const mode = policyOf(el, 'data-concurrency')
     this._additionalInput = null
-    if (el && el === this.src_ && policyOf(el, 'data-double-submit') != 'allow') return true
+    if (el === this.src_ && isClickSource(el) && policyOf(el, 'data-double-submit') != 'allow') return true
     if (mode == 'queue' || (mode == 'abort-conflicting' && conflictKey(s) != this.key_)) {
       const [target, argument] = [f.__EVENTTARGET.value, f.__EVENTARGUMENT.value]
       this.queue_.push(() => {
@@ -330,14 +332,19 @@ export class PageRequestManager {
     return false
   }
 
+  /** Takes aria-busy off the panels and aria-disabled off the control the postback marked. */
+  unmark_(): void {
+    for (const panel of this.busy_ || []) panel.removeAttribute('aria-busy')
+    if (this.marked_) this.src_.removeAttribute('aria-disabled')
+    this.busy_ = []
+    this.src_ = this.marked_ = null
+  }
+
   /** Ends a postback: clears it when current, raises endRequest, throws unhandled errors later. */
   end_(error: Error | null, ex: Executor, d?: Delta): void {
     if (this._request === ex.get_webRequest()) {
       this._processingRequest = this._additionalInput = this._request = null as any
-      for (const panel of this.busy_ || []) panel.removeAttribute('aria-busy')
-      if (this.marked_) this.src_.removeAttribute('aria-disabled')
-      this.busy_ = []
-      this.src_ = this.marked_ = null
+      this.unmark_()
     }
     const v = { error, dataItems: (d && d.items_) || {}, response: ex, errorHandled: false }
     raise(this, 'endRequest', accessors(v))

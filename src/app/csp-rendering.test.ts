@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { FormClient } from '../testing/form-client.ts'
 import { createTestPage } from '../testing/test-page.ts'
 import { createApp } from './create-app.ts'
+import { LiteralControl } from '../controls/literal-control.ts'
+import { Page } from '../page/page.ts'
 
 const pages = join(import.meta.dirname, '../../samples/pages')
 const fixtures = join(import.meta.dirname, '../../e2e/csp-pages')
@@ -62,6 +64,25 @@ describe('nonce-CSP rendering', () => {
     expect(await served.text()).toContain('data-df-')
     const dev = await (await strictDev.request('/controls.aspx')).text()
     expect(dev).toMatch(/<script src="\/__deltaform\/csp\.[0-9a-f]{8}\.js\?dev" nonce="/)
+  })
+
+  it('a LiteralControl made by page code (often from data) never gets the nonce; template text does', async () => {
+    class FromData extends Page {
+      Page_Load() {
+        this.findControl('Holder')!.controls.add(new LiteralControl('<script>stolen()</script>'))
+      }
+    }
+    const app = createApp({
+      key,
+      mode: 'production',
+      config: { contentSecurityPolicy: 'nonce' },
+      pages: { '/d.aspx': { markup: '<form runat="server"><script>mine()</script><asp:PlaceHolder ID="Holder" runat="server" /><script-x>not a script</script-x></form>', codeBehind: FromData } },
+    })
+    const html = await (await app.request('/d.aspx')).text()
+    expect(html).toMatch(/<script nonce="[^"]+">mine\(\)<\/script>/)
+    expect(html).toContain('<script>stolen()</script>')
+    expect(html).toContain('<script-x>not a script</script-x>')
+    await app.close()
   })
 
   it('rewrites every handler kind: AutoPostBack timers, onkeypress, WebForm_DoPostBackWithOptions, user OnClientClick', async () => {

@@ -35,10 +35,11 @@ async function loaded(): Promise<FormClient> {
 }
 
 /** A full postback of the Place button (plus `extra` fields) with `key` in the __IDEMPOTENCYKEY field (none when undefined). */
-const fullPost = (client: FormClient, key?: string, extra: Array<[string, string]> = []) =>
+const fullPost = (client: FormClient, key?: string, extra: Array<[string, string]> = [], init: RequestInit & { headers?: Record<string, string> } = {}) =>
   app.request('/orders.aspx', {
+    ...init,
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...init.headers },
     body: new URLSearchParams(client.formEntries([...extra, ['Place', 'Place'], ...(key ? [['__IDEMPOTENCYKEY', key] as [string, string]] : [])])).toString(),
   })
 
@@ -98,6 +99,41 @@ describe('duplicate postbacks', () => {
     const retried = await fullPost(client, 'key-eeeeeeee')
     expect(retried.status).toBe(200)
     expect(retried.headers.get('Idempotent-Replayed')).toBeNull()
+    expect(clicks).toBe(2)
+  })
+
+  it('a postback whose client went away still runs to its end, and its retry gets that answer', async () => {
+    const client = await loaded()
+    clicks = 0
+    const gone = new AbortController()
+    const first = fullPost(client, 'key-gggggggg', [], { signal: gone.signal })
+    setTimeout(() => gone.abort(), 5) // the handler takes 30 ms
+    await Promise.resolve(first).catch(() => undefined)
+    const retry = await fullPost(client, 'key-gggggggg')
+    expect(retry.status).toBe(200)
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true')
+    expect(await retry.text()).toContain('order 1')
+    expect(clicks).toBe(1)
+  })
+
+  it('an async postback answered with an error record is not kept: the retry runs again', async () => {
+    const client = await loaded()
+    clicks = 0
+    failNext = true
+    const failed = await asyncPost(client, 'key-hhhhhhhh')
+    expect(await failed.text()).toMatch(/\|error\|500\|/)
+    const retried = await asyncPost(client, 'key-hhhhhhhh')
+    expect(retried.headers.get('Idempotent-Replayed')).toBeNull()
+    expect(await retried.text()).toContain('order 2')
+    expect(clicks).toBe(2)
+  })
+
+  it("another user's identical post (another session cookie) never gets the first one's answer", async () => {
+    const client = await loaded()
+    clicks = 0
+    await fullPost(client, 'key-iiiiiiii', [], { headers: { cookie: 'deltaform.sid=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' } })
+    const other = await fullPost(client, 'key-iiiiiiii', [], { headers: { cookie: 'deltaform.sid=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' } })
+    expect(other.headers.get('Idempotent-Replayed')).toBeNull()
     expect(clicks).toBe(2)
   })
 

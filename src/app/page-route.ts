@@ -58,7 +58,8 @@ export function pageRoute(options: PageRouteOptions) {
   const { loader, services } = options
   const cookie = sessionCookie(options.session.cookieName)
   const sessionTtlMs = (options.session.timeoutMinutes ?? 20) * 60_000
-  const duplicates = new DuplicatePostbacks(services.store)
+  // On Redis every instance sees the kept answers; in memory they stay in a bounded LRU of their own.
+  const duplicates = new DuplicatePostbacks({ sharedStore: services.describe === 'memory' ? undefined : services.store })
 
   return async (c: Context, next: Next): Promise<Response | void> => {
     const url = new URL(c.req.url)
@@ -80,11 +81,17 @@ export function pageRoute(options: PageRouteOptions) {
     // callback is always run, never answered with a stored page.
     // A full-postback comparison run (`?__deltaform_partial=0`) always renders afresh.
     const profile = kind === 'get' && !partialRenderingOff(url) ? effectiveProfile(declaredProfile(entry, options.outputCache), options.outputCache, user) : null
-    const run = () => withSession(c, entry, (page) => runOne(c, entry, page, url, kind, form, user, timings, profile !== null))
     // A postback sent twice from one state of the page (a double click, a retry) runs once.
     const idempotencyKey = form && (kind === 'postback' || kind === 'asyncPostback') ? postbackKey(c.req.raw.headers, form) : undefined
-    const render = idempotencyKey ? () => duplicates.run({ route: entry.route, key: idempotencyKey, kind, form: form! }, run) : run
-    if (!profile) return respond(method, await render())
+    const run = () => withSession(c, entry, (page) => runOne(c, entry, page, url, kind, form, user, timings, profile !== null, !!idempotencyKey))
+    const scope = `${cookie.read(c) ?? ''}\0${options.userKey?.(c) ?? ''}\0${user?.name ?? ''}`
+    const render = idempotencyKey ? () => duplicates.run({ route: entry.route, key: idempotencyKey, kind, form: form!, scope }, run) : run
+    if (!profile) {
+      const answer = await render()
+      // A kept answer carries the nonce of the answer it was made for: give it this one's.
+      if (answer.headers.has('Idempotent-Replayed')) withNonce(answer, cspNonce(c))
+      return respond(method, answer)
+    }
     const key = outputCacheKey(profile, {
       route: entry.route,
       version: entry.buildId,
@@ -99,12 +106,9 @@ export function pageRoute(options: PageRouteOptions) {
     if (options.cacheOutcomeHeader) answer.headers.set('X-Deltaform-Cache', outcome)
     options.inspect?.(c, { cacheOutcome: outcome })
     const nonce = cspNonce(c)
-    if (nonce) {
-      // A stored copy carries the nonce of the answer it was made for: give it this answer's.
-      // Its body then differs per answer, so it gets no ETag.
-      if (outcome === 'hit' || outcome === 'shared') answer.body = answer.body.replace(/ nonce="[^"]*"/g, ` nonce="${nonce}"`)
-      answer.headers.delete('ETag')
-    }
+    if (outcome === 'hit' || outcome === 'shared') withNonce(answer, nonce)
+    // With a nonce the body differs per answer: no ETag.
+    if (nonce) answer.headers.delete('ETag')
     return respond(method, answer)
   }
 
@@ -145,13 +149,15 @@ export function pageRoute(options: PageRouteOptions) {
     user: AppUser | undefined,
     timings: PhaseTimings | undefined,
     cacheable: boolean,
+    /** An idempotent postback runs to its end when the client goes away: its answer is kept for the retry. */
+    idempotent: boolean,
   ): Promise<PageAnswer> {
     page.user = user
     page.clientScripts = await options.scripts.urls()
     page.partialRenderingOff = partialRenderingOff(url)
     entry.template.build(page)
     timings?.mark('build')
-    const deadline = deadlineOf(c.req.raw.signal, options.requestTimeoutMs)
+    const deadline = deadlineOf(c.req.raw.signal, options.requestTimeoutMs, idempotent)
     const result = await deadline.race(
       runPage(
         page,
@@ -183,8 +189,13 @@ export function pageRoute(options: PageRouteOptions) {
       return { status: 302, headers, body: '' }
     }
     headers.set('Content-Type', result.contentType)
-    return { status: result.status, headers, body: result.body, tags: [...page.response.cacheTags] }
+    return { status: result.status, headers, body: result.body, tags: [...page.response.cacheTags], failed: result.failed || !!result.error }
   }
+}
+
+/** A stored answer made for another request gets this request's CSP nonce (same length: delta record lengths hold). */
+function withNonce(answer: PageAnswer, nonce: string | undefined): void {
+  if (nonce) answer.body = answer.body.replace(/ nonce="[^"]*"/g, ` nonce="${nonce}"`)
 }
 
 function respond(method: string, answer: PageAnswer): Response {

@@ -11,6 +11,8 @@ export interface PageAnswer {
   body: string
   /** Tags the page added while it ran (`this.response.cacheTags`). */
   tags?: string[]
+  /** A failure answered with 200 (an async postback's `error` record): never kept for duplicates. */
+  failed?: boolean
 }
 
 /** What the output cache keeps of a page. */

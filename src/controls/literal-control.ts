@@ -1,5 +1,6 @@
 import { Control } from './control.ts'
 import type { HtmlWriter } from '../render/html-writer.ts'
+import { addScriptNonce } from '../render/script-nonce.ts'
 
 /**
  * Markup text of a template, written as it is (trusted, like code). Takes no ID and keeps
@@ -9,7 +10,11 @@ import type { HtmlWriter } from '../render/html-writer.ts'
  * panel.controls.add(new LiteralControl('<hr />'))
  */
 export class LiteralControl extends Control {
-  constructor(public text = '') {
+  constructor(
+    public text = '',
+    /** @internal Text of a compiled template (trusted like code), not made by page code from data. */
+    readonly fromTemplate = false,
+  ) {
     super()
     this.enableViewState = false
   }
@@ -20,9 +25,10 @@ export class LiteralControl extends Control {
 
   override render(writer: HtmlWriter): void {
     // A template's own <script> elements are trusted like its code: under a nonce CSP they get
-    // the page's nonce (a ScriptManager ExecutePanelScripts panel runs only those).
-    const nonce = this.text.includes('<') ? this.host?.clientScript.nonceAttr : ''
-    writer.write(nonce ? this.text.replace(/<script\b(?![^>]*\bnonce=)/gi, `<script${nonce}`) : this.text)
+    // the page's nonce (a ScriptManager ExecutePanelScripts panel runs only those). Text a page
+    // builds at run time (often from data) never does.
+    const nonce = this.fromTemplate && this.text.includes('<') ? this.host?.clientScript.nonceAttr : ''
+    writer.write(nonce ? addScriptNonce(this.text, nonce) : this.text)
   }
 }
 

@@ -3,6 +3,7 @@ import type { ClientScriptApi, PostBackOptions } from '../controls/host.ts'
 import { HttpError } from '../errors.ts'
 import type { HtmlWriter } from '../render/html-writer.ts'
 import { jsStringEncode } from '../render/encode.ts'
+import { addScriptNonce } from '../render/script-nonce.ts'
 import { EventValidation } from '../state/event-validation.ts'
 
 interface ScriptEntry {
@@ -237,7 +238,7 @@ export class ClientScriptManager implements ClientScriptApi {
 
   private writeScript(writer: HtmlWriter, entry: ScriptEntry): void {
     if (entry.addScriptTags) writer.write(`<script${this.nonceAttr}>\n//<![CDATA[\n${entry.script}\n//]]>\n</script>\n`)
-    else writer.write(this.nonce ? entry.script.replace(/<script(?![^>]*\bnonce=)/gi, `<script${this.nonceAttr}`) : entry.script)
+    else writer.write(addScriptNonce(entry.script, this.nonceAttr))
   }
 }
 

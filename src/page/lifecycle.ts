@@ -55,6 +55,8 @@ export interface PageResult {
   contentType: string
   /** A server error the page answered itself (in an async postback's `error` record), for logging. */
   error?: unknown
+  /** The answer is an async postback's `error` record (a refusal or a failure), though its status is 200. */
+  failed?: boolean
   /** Set when the page called `redirect()`. */
   redirect?: string
 }
@@ -180,7 +182,7 @@ async function asyncFailure(page: Page, error: unknown, settings: LifecycleSetti
   const status = error instanceof HttpError ? error.status : 500
   const shown = error instanceof HttpError || settings.development ? ((error as Error)?.message ?? String(error)) : ''
   const message = sm?.asyncPostBackErrorMessage || shown
-  return { status: 200, headers, body: renderErrorDelta(status, message), contentType: deltaContentType, error: error instanceof HttpError ? undefined : error }
+  return { status: 200, headers, body: renderErrorDelta(status, message), contentType: deltaContentType, error: error instanceof HttpError ? undefined : error, failed: true }
 }
 
 /**

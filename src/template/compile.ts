@@ -109,7 +109,7 @@ function compileNode(node: Node, scope: Scope, parentClass: MarkupClass | null):
   switch (node.kind) {
     case 'text': {
       const text = node.text
-      return (parent) => addChild(parent, new LiteralControl(text))
+      return (parent) => addChild(parent, new LiteralControl(text, true))
     }
     case 'expression':
       return compileTextExpression(node, scope)

@@ -166,3 +166,20 @@ describe('history options and refusals', () => {
     expect(() => checkCanAddHistoryPoint(sm, true, false)).toThrow('only be added during an async postback')
   })
 })
+
+describe('ClientNavigateHandler', () => {
+  const page = (handler: string) => ({ markup: `<form runat="server"><asp:ScriptManager ID="SM" runat="server" EnableHistory="true" ClientNavigateHandler="${handler}" /></form>` })
+  const app = createApp({ key: keyHex, mode: 'development', pages: { '/ok.aspx': page('app.onNavigate'), '/bad.aspx': page('alert(1)//') } })
+
+  it('adds a named client function as a navigate handler', async () => {
+    expect(await (await app.request('/ok.aspx')).text()).toContain('Sys.Application.add_navigate(app.onNavigate);')
+  })
+
+  it('refuses anything but a function name, naming the ScriptManager', async () => {
+    const response = await app.request('/bad.aspx')
+    expect(response.status).toBe(500)
+    const html = await response.text()
+    expect(html).toContain('The ClientNavigateHandler of ScriptManager')
+    expect(html).not.toContain('add_navigate(alert(1)')
+  })
+})

@@ -52,14 +52,11 @@ export function parseHistoryState(text: string): Record<string, string> {
 export class HistoryPoints {
   /** The state of the current point (null: the page's first entry, nothing added). */
   state: Record<string, string> | null = null
-  /** A point was added in this request: the delta carries its state as a data item. */
-  created = false
   /** This postback came from the client navigating (back/forward, a link with a fragment). */
   navigating = false
 
   /** Merges values into the current state; `null` removes a key (as ASP.NET's SetStateValue). */
   set(values: Readonly<Record<string, string | null>>): void {
-    this.created = true
     const state = (this.state ??= {})
     for (const [key, value] of Object.entries(values)) {
       if (value === null) delete state[key]

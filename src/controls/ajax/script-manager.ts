@@ -349,6 +349,9 @@ export class ScriptManager extends Control implements PostBackDataHandler, PostB
       host.clientScript.registerStartupScript('deltaform.initialize', 'Sys.Application.initialize();\n', true)
       // The history part (Microsoft's MicrosoftAjax.js has history built in).
       if (this.enableHistory && scripts.kind === 'deltaform' && scripts.history) api.registerClientScriptInclude('deltaform.history', scripts.history)
+      if (this.enableHistory && this.clientNavigateHandler && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(this.clientNavigateHandler)) {
+        throw new Error(`The ClientNavigateHandler of ScriptManager '${this.id}' must be the name of a client function (such as onNavigate or app.onNavigate), not '${this.clientNavigateHandler}'.`)
+      }
       if (this.enableHistory && this.clientNavigateHandler) api.registerStartupScript('deltaform.historyNavigate', `Sys.Application.add_navigate(${this.clientNavigateHandler});\n`, true)
       // ExecutePanelScripts: the part that runs refreshed panels' inline scripts (nothing otherwise).
       if (this.executePanelScripts && scripts.kind === 'deltaform' && scripts.panelScripts) api.registerClientScriptInclude('deltaform.panelScripts', scripts.panelScripts)
