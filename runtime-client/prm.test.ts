@@ -389,6 +389,19 @@ describe('concurrency policies and double submits', () => {
     expect(sent[1].signal.aborted).toBe(true)
   })
 
+  it('a postback replaced while its answer loads its scripts leaves no aria-disabled behind', async () => {
+    const { $, sent } = clock()
+    const head = g.document.head
+    const append = head.appendChild.bind(head)
+    head.appendChild = (s: any) => append(s) // no onload: the answer stays in its scripts
+    click($('Refresh'), true)
+    expect($('Refresh').getAttribute('aria-disabled')).toBe('true')
+    await sent[0].reply(delta('first', encodeRecord(T.scriptBlock, ScriptKind.path, '/never-loads.js')))
+    click($('Button1'), true) // not abortable any more: its answer is being applied
+    expect($('Refresh').hasAttribute('aria-disabled')).toBe(false)
+    expect($('Button1').getAttribute('aria-disabled')).toBe('true')
+  })
+
   it("a field's second change (AutoPostBack) is no double submit: last wins, nothing stays marked", async () => {
     const { $, sent } = clock()
     $('UpdatePanel1').insertAdjacentHTML('beforeend', '<select id="Pick" name="Pick"><option>a</option><option>b</option></select>')
