@@ -7,7 +7,12 @@ import type { CacheStore } from '../cache/store.ts'
 import { HttpError } from '../errors.ts'
 import type { FormCollection } from '../request/form.ts'
 
-/** The form field a full postback carries its idempotency key in (the header's twin). */
+/**
+ * The form field a full postback carries its idempotency key in (the header's twin).
+ *
+ * @example
+ * form.get(idempotencyField) // '3f9c0a…' in a full postback from Deltaform's client
+ */
 export const idempotencyField = '__IDEMPOTENCYKEY'
 
 const validKey = /^[A-Za-z0-9_-]{8,64}$/

@@ -83,9 +83,11 @@ export function pageRoute(options: PageRouteOptions) {
     const profile = kind === 'get' && !partialRenderingOff(url) ? effectiveProfile(declaredProfile(entry, options.outputCache), options.outputCache, user) : null
     // A postback sent twice from one state of the page (a double click, a retry) runs once.
     const idempotencyKey = form && (kind === 'postback' || kind === 'asyncPostback') ? postbackKey(c.req.raw.headers, form) : undefined
-    const run = () => withSession(c, entry, (page) => runOne(c, entry, page, url, kind, form, user, timings, profile !== null, !!idempotencyKey))
-    const scope = `${cookie.read(c) ?? ''}\0${options.userKey?.(c) ?? ''}\0${user?.name ?? ''}`
-    const render = idempotencyKey ? () => duplicates.run({ route: entry.route, key: idempotencyKey, kind, form: form!, scope }, run) : run
+    const pageRun: PageRun = { c, entry, url, kind, form, user, timings, cacheable: profile !== null, idempotent: idempotencyKey !== undefined }
+    const run = () => withSession(c, entry, (page) => runOne(page, pageRun))
+    const render = idempotencyKey
+      ? () => duplicates.run({ route: entry.route, key: idempotencyKey, kind, form: form!, scope: `${cookie.read(c) ?? ''}\0${options.userKey?.(c) ?? ''}\0${user?.name ?? ''}` }, run)
+      : run
     if (!profile) {
       const answer = await render()
       // A kept answer carries the nonce of the answer it was made for: give it this one's.
@@ -139,19 +141,7 @@ export function pageRoute(options: PageRouteOptions) {
     return mode === 'on' && isValidSessionId(id) ? unavailableAs503(() => services.sessionLock.run(id!, go)) : go()
   }
 
-  async function runOne(
-    c: Context,
-    entry: LoadedPage,
-    page: Page,
-    url: URL,
-    kind: RequestKind,
-    form: FormCollection | null,
-    user: AppUser | undefined,
-    timings: PhaseTimings | undefined,
-    cacheable: boolean,
-    /** An idempotent postback runs to its end when the client goes away: its answer is kept for the retry. */
-    idempotent: boolean,
-  ): Promise<PageAnswer> {
+  async function runOne(page: Page, { c, entry, url, kind, form, user, timings, cacheable, idempotent }: PageRun): Promise<PageAnswer> {
     page.user = user
     page.clientScripts = await options.scripts.urls()
     page.partialRenderingOff = partialRenderingOff(url)
@@ -196,6 +186,21 @@ export function pageRoute(options: PageRouteOptions) {
 /** A stored answer made for another request gets this request's CSP nonce (same length: delta record lengths hold). */
 function withNonce(answer: PageAnswer, nonce: string | undefined): void {
   if (nonce) answer.body = answer.body.replace(/ nonce="[^"]*"/g, ` nonce="${nonce}"`)
+}
+
+/** One page request, as the route hands it to the page run. */
+interface PageRun {
+  c: Context
+  entry: LoadedPage
+  url: URL
+  kind: RequestKind
+  form: FormCollection | null
+  user: AppUser | undefined
+  timings: PhaseTimings | undefined
+  /** A GET the output cache may store: state is never bound to the session then. */
+  cacheable: boolean
+  /** An idempotent postback runs to its end when the client goes away: its answer is kept for the retry. */
+  idempotent: boolean
 }
 
 function respond(method: string, answer: PageAnswer): Response {

@@ -6,7 +6,12 @@ import type { ControlStateSize, InspectedRecord, InspectorWarning } from './requ
 import { decodeDelta, droppedScripts, panelWarnings, viewStateOverBudget } from './warnings.ts'
 import { viewStateByControl } from './view-state-sizes.ts'
 
-/** What the inspector learns from a page that ran, for one request record. */
+/**
+ * What the inspector learns from a page that ran, for one request record.
+ *
+ * @example
+ * const { viewStateBytes, warnings }: PageDescription = describePage(page, body, options)
+ */
 export interface PageDescription {
   panelsRefreshed: string[]
   delta?: InspectedRecord[]

@@ -8,7 +8,12 @@ import { describeDelta, describePage } from './describe-page.ts'
 import { renderInspectorPage } from './inspector-page.ts'
 import { RequestLog, type InspectedKind, type InspectedRequest } from './request-log.ts'
 
-/** The inspector's settings after defaults. */
+/**
+ * The inspector's settings after defaults.
+ *
+ * @example
+ * const settings: InspectorSettings = { enabled: true, requests: 50, viewStateBudgetBytes: 8192 }
+ */
 export interface InspectorSettings {
   enabled: boolean
   /** How many requests it keeps. */
@@ -38,7 +43,12 @@ export function inspectorSettings(config: DeltaformConfig['inspector'], developm
   return { enabled, requests, viewStateBudgetBytes }
 }
 
-/** What the page route tells the inspector about a request, in as many calls as it likes. */
+/**
+ * What the page route tells the inspector about a request, in as many calls as it likes.
+ *
+ * @example
+ * options.inspect?.(c, { kind: 'asyncPostback' } satisfies PageFacts)
+ */
 export interface PageFacts {
   kind?: RequestKind
   /** The output cache's outcome (`hit`, `shared`, `miss`…) of a cacheable GET. */

@@ -1,7 +1,17 @@
-/** What kind of page request the inspector saw, in Web Forms words. */
+/**
+ * What kind of page request the inspector saw, in Web Forms words.
+ *
+ * @example
+ * const kind: InspectedKind = 'async postback'
+ */
 export type InspectedKind = 'GET' | 'full postback' | 'async postback' | 'callback' | 'output-cache hit'
 
-/** One record of a delta response, as the inspector shows it. */
+/**
+ * One record of a delta response, as the inspector shows it.
+ *
+ * @example
+ * const r: InspectedRecord = { type: 'updatePanel', id: 'UpdatePanel1', length: 112, preview: '<span id="Label1">…' }
+ */
 export interface InspectedRecord {
   type: string
   id: string
@@ -11,14 +21,24 @@ export interface InspectedRecord {
   preview: string
 }
 
-/** A footgun the inspector noticed in one request. */
+/**
+ * A footgun the inspector noticed in one request.
+ *
+ * @example
+ * const w: InspectorWarning = { code: 'view-state-budget', message: '__VIEWSTATE is 9,204 bytes, over the budget of 8,192…' }
+ */
 export interface InspectorWarning {
   /** A stable name for tools: `delta-unparsable`, `panel-unknown`, `view-state-budget`, … */
   code: string
   message: string
 }
 
-/** A control's share of `__VIEWSTATE`, in bytes of JSON before compression and signing. */
+/**
+ * A control's share of `__VIEWSTATE`, in bytes of JSON before compression and signing.
+ *
+ * @example
+ * const size: ControlStateSize = { control: 'GridOrders', type: 'GridView', bytes: 180 }
+ */
 export interface ControlStateSize {
   /** The control's UniqueID (or its place in the tree when it has none). */
   control: string
@@ -27,7 +47,12 @@ export interface ControlStateSize {
   bytes: number
 }
 
-/** Everything the inspector keeps about one page request. */
+/**
+ * Everything the inspector keeps about one page request.
+ *
+ * @example
+ * const last: InspectedRequest = log.newestFirst()[0]
+ */
 export interface InspectedRequest {
   /** Increases by one per recorded request of this app instance. */
   seq: number

@@ -51,7 +51,12 @@ export function viewStateOverBudget(bytes: number, budget: number, byControl: Co
   }
 }
 
-/** What an async postback named and what the server had, for {@link panelWarnings}. */
+/**
+ * What an async postback named and what the server had, for {@link panelWarnings}.
+ *
+ * @example
+ * panelWarnings({ requested: ['UP9'], known: ['UP1'], source: 'Go', sourceKnown: true, refreshing: [] }) // panel-unknown
+ */
 export interface PanelFacts {
   /** UniqueIDs of the panels the client asked to refresh (the ScriptManager's `panels|source` field). */
   requested: string[]
